@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// The sandbox: a static site that works from any path (base './').
+export default defineConfig({
+  base: './',
+  worker: { format: 'es' },
+  build: { outDir: 'dist', target: 'es2022', sourcemap: true },
+  test: {
+    include: ['tests/**/*.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+});
