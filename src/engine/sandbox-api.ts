@@ -1,0 +1,434 @@
+// The sandbox's engine API: what the browser Worker (workers/sim.worker.ts) exposes over comlink.
+// It wraps one Simulation, replays the player's controls at their months, and answers with aggregates
+// only: the latest MonthSnapshot, a small sample of client statuses (a transferable Uint8Array), the
+// time-series rows of every month stepped (a transferable Float64Array) and, on request, the run report
+// the panels show. The page never steps the model itself.
+//
+// This module imports the engine only as types: the worker entry passes the Simulation class and the
+// scenarios in (createSandboxApi), so the page can import the constants and types below without
+// bundling the model into the main thread.
+import type { Simulation } from './simulation';
+import type { Scenario } from '../scenario/index';
+import {
+  MANAGER_IDS,
+  LUCK_EVENTS,
+  type AudienceId,
+  type EventLogEntry,
+  type LuckEvent,
+  type ManagerId,
+  type MonthSnapshot,
+  type Verdict,
+} from '../model/types';
+
+/** A player's control, as the URL keeps it and as the Simulation schedules it (a scenario event). */
+export type PlayerControl =
+  | { month: number; type: 'set'; path: string; value: number }
+  | { month: number; type: LuckEvent };
+
+/** Every setting a player may change, with its range. The paths are paths into the scenario. */
+export interface SettingSpec {
+  path: string;
+  min: number;
+  max: number;
+  step: number;
+}
+
+export const MANAGER_SETTING_KEYS = [
+  'attention.value',
+  'attention.capacity',
+  'attention.legitimacy',
+  'stance.value',
+  'stance.capacity',
+  'stance.legitimacy',
+  'courage',
+  'design',
+  'reframe',
+] as const;
+export type ManagerSettingKey = (typeof MANAGER_SETTING_KEYS)[number];
+
+export const SETTINGS: readonly SettingSpec[] = [
+  ...MANAGER_IDS.flatMap((id) =>
+    MANAGER_SETTING_KEYS.map((key) => ({ path: `managers.${id}.${key}`, min: 0, max: 1, step: 0.05 })),
+  ),
+  // reference design 6.8: luck intensity 0 (none) to 3; the luck lab compares 0, 1 and 2
+  { path: 'params.luckIntensity', min: 0, max: 3, step: 0.25 },
+];
+const SETTING_PATHS = new Set(SETTINGS.map((s) => s.path));
+
+export function isSettingPath(path: string): boolean {
+  return SETTING_PATHS.has(path);
+}
+
+export function isLuckEvent(type: string): type is LuckEvent {
+  return (LUCK_EVENTS as readonly string[]).includes(type);
+}
+
+/** reference design 6.2: 96 months (two council terms) unless the scenario says otherwise */
+export const DEFAULT_MONTHS = 96;
+
+export interface ScenarioInfo {
+  id: string;
+  title: { nl: string; en: string };
+  description: { nl: string; en: string };
+  notice: { nl: string; en: string };
+  months: number;
+  /** the scenario's value of every setting path (missing ones are left out) */
+  settings: Record<string, number>;
+}
+
+/** Columns of the time-series rows, one row per month stepped. */
+export const SERIES_COLUMNS = [
+  'month',
+  'metaValue',
+  'metaCapacity',
+  'metaLegitimacy',
+  'supportCouncil',
+  'supportPublic',
+  'supportClients',
+  'supportEmployers',
+  'stock',
+  'twinStock',
+  'toWork',
+  'twinToWork',
+  'buigYear',
+  'reintegrationYear',
+  'lksYear',
+  'composite',
+  'twinComposite',
+] as const;
+export type SeriesColumn = (typeof SERIES_COLUMNS)[number];
+
+function seriesRow(s: MonthSnapshot): number[] {
+  const a = s.audiences;
+  return [
+    s.month,
+    s.meta.corners.value,
+    s.meta.corners.capacity,
+    s.meta.corners.legitimacy,
+    a.council.support,
+    a.public.support,
+    a.clients.support,
+    a.employers.support,
+    s.stock,
+    s.twin.stock,
+    s.flows.toWork,
+    s.twin.toWork,
+    s.budgets.buigYear,
+    s.budgets.reintegrationYear,
+    s.budgets.lksYear,
+    s.composite,
+    s.twin.composite,
+  ];
+}
+
+export interface LoadRequest {
+  scenarioId: string;
+  seed: number;
+  months: number;
+  controls: PlayerControl[];
+  /** replay quietly up to this month (a shared link that points into a run) */
+  toMonth: number;
+  /** how many clients to sample for the dots */
+  sampleSize: number;
+}
+
+export interface AdvanceRequest {
+  /** step at most this many months */
+  months: number;
+  /** or stop once this many milliseconds have passed (full speed); at least one month is stepped */
+  budgetMs?: number;
+  /** include the run report for the panels */
+  report: boolean;
+}
+
+export interface Frame {
+  month: number;
+  months: number;
+  done: boolean;
+  /** the latest month (null before the first step) */
+  snapshot: MonthSnapshot | null;
+  /** status codes (STATUS_CODE) of the fixed sample of clients */
+  sample: Uint8Array;
+  /** SERIES_COLUMNS.length numbers per month stepped in this call */
+  series: Float64Array;
+  /** the events of every month stepped in this call */
+  events: EventLogEntry[];
+  report: RunReport | null;
+  controls: PlayerControl[];
+}
+
+export interface SandboxApi {
+  scenarios(): ScenarioInfo[];
+  load(req: LoadRequest): Frame;
+  advance(req: AdvanceRequest): Frame;
+  /** schedule a control at the current month; returns the recorded control */
+  control(c: Omit<SetControl, 'month'> | Omit<CardControl, 'month'>): PlayerControl;
+  report(): RunReport | null;
+  /** summary.json of the whole run with the player's controls: the bytes `meerwaarde run` writes */
+  exportSummaryJson(): string;
+  exportMonthlyCsv(): string;
+  /** the effective scenario (with the player's controls as events), for `meerwaarde run` */
+  exportScenarioJson(): string;
+}
+type SetControl = Extract<PlayerControl, { type: 'set' }>;
+type CardControl = Exclude<PlayerControl, SetControl>;
+type ScheduledEvent = Parameters<Simulation['schedule']>[0];
+
+/** Read a numeric value at a dotted path, or undefined. */
+export function readPath(root: unknown, path: string): number | undefined {
+  let node: unknown = root;
+  for (const part of path.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === 'number' && Number.isFinite(node) ? node : undefined;
+}
+
+function scenarioInfo(s: Scenario, resolved: unknown): ScenarioInfo {
+  const settings: Record<string, number> = {};
+  for (const spec of SETTINGS) {
+    const v = readPath(resolved, spec.path) ?? readPath(s, spec.path);
+    if (v !== undefined) settings[spec.path] = v;
+  }
+  return {
+    id: s.id,
+    title: s.title,
+    description: s.description,
+    notice: s.notice,
+    months: s.months ?? DEFAULT_MONTHS,
+    settings,
+  };
+}
+
+/** Validate a control list from outside (a URL); drops nothing silently: throws on the first bad one. */
+export function checkControls(controls: PlayerControl[], months: number): PlayerControl[] {
+  return controls.map((c) => {
+    if (!Number.isInteger(c.month) || c.month < 0 || c.month >= months) throw new Error(`control month out of range: ${c.month}`);
+    if (c.type === 'set') {
+      if (!isSettingPath(c.path)) throw new Error(`unknown setting: ${c.path}`);
+      if (!Number.isFinite(c.value)) throw new Error(`bad value for ${c.path}`);
+    } else if (!isLuckEvent(c.type)) throw new Error(`unknown card: ${String(c.type)}`);
+    return c;
+  });
+}
+
+function byMonth(a: PlayerControl, b: PlayerControl): number {
+  return a.month - b.month;
+}
+
+/** What the sandbox needs from the engine (the worker entry passes the real ones). */
+export interface SandboxEngine {
+  Simulation: new (opts: { scenario: Scenario; seed: number; months: number }) => Simulation;
+  scenarios: readonly Scenario[];
+  /** the scenario with every default filled in, to read the starting value of each setting */
+  resolve?: (scenario: Scenario) => unknown;
+}
+
+/** A run: one Simulation plus the controls to replay at their months. */
+class Run {
+  readonly sim: Simulation;
+  /** every control of this run, in month order (the URL's list) */
+  readonly controls: PlayerControl[];
+  private next = 0;
+  last: MonthSnapshot | null = null;
+
+  constructor(
+    engine: SandboxEngine,
+    readonly scenario: Scenario,
+    readonly seed: number,
+    months: number,
+    controls: PlayerControl[],
+  ) {
+    this.sim = new engine.Simulation({ scenario, seed, months });
+    this.controls = [...controls].sort(byMonth);
+  }
+
+  /** schedule the replayed controls due now, then step one month */
+  step(): MonthSnapshot {
+    const m = this.sim.month;
+    while (this.next < this.controls.length && this.controls[this.next].month <= m) {
+      this.sim.schedule({ ...this.controls[this.next], month: m } as ScheduledEvent);
+      this.next++;
+    }
+    this.last = this.sim.step();
+    return this.last;
+  }
+
+  /** a new control from the player, at the current month */
+  add(c: PlayerControl): void {
+    this.sim.schedule(c as ScheduledEvent);
+    // Keep the list in month order; a player's control is always at the current month, after any replayed ones.
+    this.controls.splice(this.next, 0, c);
+    this.next++;
+  }
+
+  runToEnd(): void {
+    while (!this.sim.done) this.step();
+  }
+}
+
+const SERIES_WIDTH = SERIES_COLUMNS.length;
+
+export function createSandboxApi(engine: SandboxEngine, now: () => number = () => performance.now()): SandboxApi {
+  let run: Run | null = null;
+  let sampleSize = 0;
+
+  const current = (): Run => {
+    if (!run) throw new Error('no run loaded');
+    return run;
+  };
+
+  const frame = (r: Run, stepped: MonthSnapshot[], withReport: boolean): Frame => {
+    const series = new Float64Array(stepped.length * SERIES_WIDTH);
+    const events: EventLogEntry[] = [];
+    stepped.forEach((s, i) => {
+      series.set(seriesRow(s), i * SERIES_WIDTH);
+      events.push(...s.events);
+    });
+    return {
+      month: r.sim.month,
+      months: r.sim.months,
+      done: r.sim.done,
+      snapshot: r.last,
+      // a copy with its own buffer: the worker transfers (moves) it to the page
+      sample: new Uint8Array(r.sim.sampleStatuses(sampleSize)),
+      series,
+      events,
+      report: withReport && r.last ? toReport(r.sim.summary(), r.last) : null,
+      controls: r.controls.slice(),
+    };
+  };
+
+  /** a fresh run replaying the current controls to the end: exports equal the CLI's for the same input */
+  const replayToEnd = (): Run => {
+    const r = current();
+    const shadow = new Run(engine, r.scenario, r.seed, r.sim.months, r.controls);
+    shadow.runToEnd();
+    return shadow;
+  };
+
+  return {
+    scenarios: () => engine.scenarios.map((s) => scenarioInfo(s, engine.resolve?.(s))),
+
+    load(req) {
+      const scenario = engine.scenarios.find((s) => s.id === req.scenarioId);
+      if (!scenario) throw new Error(`unknown scenario: ${req.scenarioId}`);
+      const controls = checkControls(req.controls, req.months);
+      sampleSize = req.sampleSize;
+      run = new Run(engine, scenario, req.seed, req.months, controls);
+      const stepped: MonthSnapshot[] = [];
+      const to = Math.min(req.toMonth, req.months);
+      while (run.sim.month < to) stepped.push(run.step());
+      return frame(run, stepped, true);
+    },
+
+    advance(req) {
+      const r = current();
+      const stepped: MonthSnapshot[] = [];
+      const t0 = now();
+      while (!r.sim.done && stepped.length < req.months) {
+        stepped.push(r.step());
+        if (req.budgetMs !== undefined && now() - t0 >= req.budgetMs) break;
+      }
+      return frame(r, stepped, req.report);
+    },
+
+    control(c) {
+      const r = current();
+      if (r.sim.done) throw new Error('the run is over; reset to play again');
+      const control = { ...c, month: r.sim.month } as PlayerControl;
+      checkControls([control], r.sim.months);
+      r.add(control);
+      return control;
+    },
+
+    report() {
+      const r = current();
+      return r.last ? toReport(r.sim.summary(), r.last) : null;
+    },
+
+    exportSummaryJson: () => replayToEnd().sim.summaryJson(),
+    exportMonthlyCsv: () => replayToEnd().sim.monthlyCsv(),
+    exportScenarioJson: () => {
+      const r = current();
+      const shadow = new Run(engine, r.scenario, r.seed, r.sim.months, r.controls);
+      // Schedule every control at its month so the effective scenario holds them all.
+      shadow.runToEnd();
+      return JSON.stringify(shadow.sim.effectiveScenario(), null, 2) + '\n';
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The run report: what the panels show, read from Simulation.summary() and the latest snapshot.
+// This is the one place that knows the shape of the summary.
+
+export const ACCOUNT_COSTS = ['financialCosts', 'unintendedNegative', 'authorityCosts'] as const;
+export const ACCOUNT_ACHIEVEMENTS = ['mission', 'unintendedPositive', 'clientSatisfaction', 'fairness'] as const;
+export type AccountKey = (typeof ACCOUNT_COSTS)[number] | (typeof ACCOUNT_ACHIEVEMENTS)[number];
+export type AccountUnit = 'euro' | 'people' | 'sanctions' | 'steps' | 'share';
+export interface AccountLine {
+  key: AccountKey;
+  raw: number;
+  unit: AccountUnit;
+  /** normalised score in [0,1], higher is better (costs are flipped) */
+  score: number;
+}
+
+export const QUADRANTS = ['individualOutcome', 'individualProcess', 'collectiveOutcome', 'collectiveProcess'] as const;
+export type Quadrant = (typeof QUADRANTS)[number];
+export const DIMENSIONS = ['programmatic', 'process', 'political', 'endurance'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+export interface RunReport {
+  month: number;
+  account: AccountLine[];
+  quadrants: Record<Quadrant, number>;
+  dimensions: Record<Dimension, Verdict>;
+  managers: Record<ManagerId, Verdict>;
+  audiences: Record<AudienceId, Verdict>;
+  twin: {
+    stock: number;
+    twinStock: number;
+    toWork: number;
+    twinToWork: number;
+    composite: number;
+    twinComposite: number;
+  };
+}
+
+type Summary = ReturnType<Simulation['summary']>;
+
+function toReport(summary: Summary, last: MonthSnapshot): RunReport {
+  const s = summary as unknown as FakeSummaryShape;
+  const line = (key: AccountKey, src: string, unit: AccountUnit): AccountLine => ({
+    key,
+    raw: s.account[src]?.raw ?? NaN,
+    unit,
+    score: s.account[src]?.score ?? NaN,
+  });
+  return {
+    month: last.month,
+    account: [
+      line('financialCosts', 'financialCost', 'euro'),
+      line('unintendedNegative', 'unintendedNegative', 'people'),
+      line('authorityCosts', 'authority', 'sanctions'),
+      line('mission', 'mission', 'people'),
+      line('unintendedPositive', 'unintendedPositive', 'steps'),
+      line('clientSatisfaction', 'clientSatisfaction', 'share'),
+      line('fairness', 'fairness', 'share'),
+    ],
+    quadrants: s.quadrants,
+    dimensions: s.dimensions,
+    managers: s.verdicts.managers,
+    audiences: s.verdicts.audiences,
+    twin: s.twin,
+  };
+}
+interface FakeSummaryShape {
+  account: Record<string, { raw: number; score: number } | undefined>;
+  quadrants: Record<Quadrant, number>;
+  dimensions: Record<Dimension, Verdict>;
+  verdicts: { managers: Record<ManagerId, Verdict>; audiences: Record<AudienceId, Verdict> };
+  twin: RunReport['twin'];
+}

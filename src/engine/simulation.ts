@@ -1,0 +1,139 @@
+// A run: the actual municipality and its benchmark twin stepped in lockstep, with the player's controls
+// recorded so that the run can be replayed exactly (by the CLI, from a URL, in a sweep).
+import { createWorld, type World } from '../model/world';
+import { createStepper, stepMonth, stockOf, type Stepper } from '../model/step';
+import { snapshot } from '../model/snapshot';
+import type { MonthSnapshot } from '../model/types';
+import { K } from '../model/values';
+import type { ModelEvent } from '../model/config';
+import { resolveConfig, twinConfig } from '../scenario/resolve';
+import { withEvents } from '../scenario/parse';
+import type { Scenario, ScenarioEvent } from '../scenario/schema';
+import { buildSummary, type Summary } from './summary';
+import { monthlyCsv } from './monthly-csv';
+import { stableJson } from './json';
+
+export const DEFAULT_MONTHS = 96;
+
+export interface SimulationOptions {
+  scenario: Scenario;
+  seed: number;
+  months?: number;
+  /** record every client transition (for clients.csv) */
+  trace?: boolean;
+}
+
+export class Simulation {
+  readonly seed: number;
+  readonly months: number;
+  readonly scenario: Scenario;
+  private readonly actual: Stepper;
+  private readonly twin: Stepper;
+  /** the twin's historical norm per indicator (36-month moving average) */
+  private readonly history = new Float64Array(K);
+  private readonly added: ScenarioEvent[] = [];
+  private prevLevels: number[] | null = null;
+  readonly snapshots: MonthSnapshot[] = [];
+
+  constructor(opts: SimulationOptions) {
+    if (!Number.isSafeInteger(opts.seed) || opts.seed < 0) throw new RangeError('seed must be a non-negative integer');
+    this.seed = opts.seed;
+    this.scenario = opts.scenario;
+    this.months = opts.months ?? opts.scenario.months ?? DEFAULT_MONTHS;
+    const config = resolveConfig(opts.scenario);
+    this.actual = createStepper(createWorld(config, opts.seed, this.months, false));
+    this.twin = createStepper(createWorld(twinConfig(config), opts.seed, this.months, true));
+  }
+
+  get month(): number {
+    return this.actual.world.t;
+  }
+
+  get done(): boolean {
+    return this.actual.world.t >= this.months;
+  }
+
+  /** the actual world (read-only use: tests, summaries) */
+  get world(): World {
+    return this.actual.world;
+  }
+
+  get twinWorld(): World {
+    return this.twin.world;
+  }
+
+  /** Advances one month: twin first (it is the benchmark), then the actual municipality. */
+  step(): MonthSnapshot {
+    if (this.done) throw new RangeError(`the run has ended at month ${this.months}`);
+    const tw = this.twin.world;
+    tw.bench.set(this.history);
+    stepMonth(this.twin, null);
+    const first = tw.t === 1;
+    const bw = this.actual.world.params.benchmarkWeight;
+    const bench = this.actual.world.bench;
+    for (let k = 0; k < K; k++) {
+      if (first) this.history[k] = tw.x[k];
+      bench[k] = bw * tw.x[k] + (1 - bw) * this.history[k];
+      this.history[k] += (tw.x[k] - this.history[k]) / 36;
+    }
+    stepMonth(this.actual, stockOf(this.twin));
+    const snap = snapshot(this.actual, this.twin, this.prevLevels);
+    this.prevLevels = Array.from(this.actual.world.loopLevels[this.actual.world.loopLevels.length - 1]);
+    this.snapshots.push(snap);
+    return snap;
+  }
+
+  /** Steps to the end (or n months). */
+  run(n = Infinity): void {
+    for (let i = 0; i < n && !this.done; i++) this.step();
+  }
+
+  /**
+   * A player's control (a setting or a card) for the current month. It takes effect at the start of the
+   * next step, exactly as the same event in a scenario file would.
+   */
+  schedule(event: ScenarioEvent): void {
+    const e = { ...event, month: this.month } as ScenarioEvent;
+    this.added.push(e);
+    for (const s of [this.actual, this.twin]) insertEvent(s.world, e as ModelEvent);
+  }
+
+  /** The scenario with all player controls: running it with the same seed and months gives the same bytes. */
+  effectiveScenario(): Scenario {
+    return this.added.length === 0 ? this.scenario : withEvents(this.scenario, this.added);
+  }
+
+  /** Status codes of a fixed sample of client slots (for the dots in the sandbox). */
+  sampleStatuses(n: number): Uint8Array {
+    const pool = this.actual.world.pool;
+    const out = new Uint8Array(Math.min(n, pool.size));
+    for (let i = 0; i < out.length; i++) out[i] = pool.status[Math.floor((i * pool.size) / out.length)];
+    return out;
+  }
+
+  summary(): Summary {
+    return buildSummary(this);
+  }
+
+  summaryJson(): string {
+    return stableJson(this.summary());
+  }
+
+  monthlyCsv(): string {
+    return monthlyCsv(this.snapshots);
+  }
+
+  actualStepper(): Stepper {
+    return this.actual;
+  }
+
+  twinStepper(): Stepper {
+    return this.twin;
+  }
+}
+
+function insertEvent(w: World, e: ModelEvent): void {
+  let i = w.scheduleIndex;
+  while (i < w.schedule.length && w.schedule[i].month <= e.month) i++;
+  w.schedule.splice(i, 0, e);
+}

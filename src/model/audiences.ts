@@ -1,0 +1,48 @@
+// Perception, support and aspirations: the "socially constructed success" arm (reference 6.7.6).
+// Support falls faster on bad news than it rises on good news (negativity bias, lambdaDown ~ 2 x lambdaUp).
+import { clamp01 } from './clients';
+import { effectSum } from './environment';
+import { AUDIENCE_IDS, MANAGER_IDS } from './types';
+import { dot, tv } from './values';
+import type { World } from './world';
+
+export function perceiveAndSupport(w: World): void {
+  const p = w.params;
+  const shock = effectSum(w, 'perception');
+  let weighted = 0;
+  let power = 0;
+  for (const id of AUDIENCE_IDS) {
+    const a = w.audiences[id];
+    const noise = p.mediaNoise * (id === 'public' ? w.rng.media.studentT3() : w.rng.media.normal() * 0.5);
+    a.perceived = dot(a.weights, w.z) + a.frame + noise + shock;
+    const gap = a.perceived - a.aspiration;
+    const move = gap >= 0 ? p.lambdaUp * p.perceptionGain * gap : p.lambdaDown * p.perceptionGain * gap;
+    a.support = clamp01(a.support + move + p.nu * (p.U0 - a.support) + a.comm);
+    a.comm = 0;
+    a.aspiration = clamp01(a.aspiration + p.alphaAsp * (a.perceived - a.aspiration) + w.promise - w.expectMgmt);
+    a.frame *= p.frameDecay;
+    weighted += a.power * a.perceived;
+    power += a.power;
+  }
+  w.perceivedMean = power > 0 ? weighted / power : 0.5;
+  w.promise = 0;
+  w.expectMgmt = 0;
+}
+
+/** Employer goodwill follows the durability of placements and the partners' effort; trust follows delivery and shared values. */
+export function goodwillAndTrust(w: World): void {
+  const p = w.params;
+  const starts = w.roll.yearly('jobStarts');
+  const durable = starts > 0 ? clamp01(1 - w.roll.yearly('reentries') / starts) : 0.8;
+  const target = clamp01(0.5 + (durable - 0.8) * 1.5);
+  w.employerGoodwill = clamp01(w.employerGoodwill + p.muE * (target - w.employerGoodwill));
+  for (const i of MANAGER_IDS) {
+    const mi = w.managers[i];
+    for (const k of MANAGER_IDS) {
+      if (k === i) continue;
+      const mk = w.managers[k];
+      const goal = clamp01(0.5 + (mk.verdict - 0.5) + (0.3 - tv(mi.weights, mk.weights)));
+      mi.trust[k] += p.tauTrust * (goal - mi.trust[k]);
+    }
+  }
+}

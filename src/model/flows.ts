@@ -1,0 +1,291 @@
+// The clients' month: inflow, job finding against a limited pool of vacancies, other exits, sanctions,
+// distance, ladder and wellbeing, re-entry after work (reference 6.7.2-6.7.3). The per-client loop is
+// the hot path: typed arrays, no allocation, two transcendental calls per client on benefit.
+import {
+  admitNewcomer,
+  clamp01,
+  I_COACHING,
+  I_LKS,
+  I_NONE,
+  S_BENEFIT,
+  S_EMPLOYED,
+  S_PARTICIPATION,
+  S_SUBSIDISED,
+  S_TRAJECTORY,
+  tierOf,
+} from './clients';
+import { exp, log, pow, sigmoid } from './detmath';
+import { effectSum } from './environment';
+import type { Params } from './params';
+import type { World } from './world';
+
+export const DUR_TABLE = 1024;
+
+/** ln(1 + months/12) and the other-exit duration factor, by month on benefit. */
+export function durationTables(p: Params): { lnDur: Float64Array; otherDur: Float64Array } {
+  const lnDur = new Float64Array(DUR_TABLE);
+  const otherDur = new Float64Array(DUR_TABLE);
+  for (let m = 0; m < DUR_TABLE; m++) {
+    lnDur[m] = log(1 + m / 12);
+    otherDur[m] = p.otherExitBase * pow(1 + m / 12, p.otherExitDur);
+  }
+  return { lnDur, otherDur };
+}
+
+export interface Tally {
+  stockByTier: Float64Array; // on benefit (benefit, trajectory, participation)
+  activeByTier: Float64Array; // in trajectory or participation
+  caseload: Int32Array; // status x tier, 6 x 4
+  parkedHard: number;
+  hardStock: number;
+  trajectories: number;
+  participants: number;
+  subsidised: number;
+  wellbeingSum: number;
+  satisfactionSum: number;
+}
+
+export function newTally(): Tally {
+  return {
+    stockByTier: new Float64Array(4),
+    activeByTier: new Float64Array(4),
+    caseload: new Int32Array(24),
+    parkedHard: 0,
+    hardStock: 0,
+    trajectories: 0,
+    participants: 0,
+    subsidised: 0,
+    wellbeingSum: 0,
+    satisfactionSum: 0,
+  };
+}
+
+export function inflow(w: World): void {
+  const p = w.params;
+  const mult = 1 + effectSum(w, 'inflowMult');
+  const mean = ((p.N0 * p.inflowRateYear) / 12) * pow(p.lm0 / w.lm, p.inflowElast) * mult + effectSum(w, 'extraInflow');
+  const n = w.rng.clients.poisson(mean);
+  for (let i = 0; i < n; i++) admitNewcomer(w.pool, p, w.lm, w.rng.clients);
+  w.flows.inflow += n;
+  w.ledger.inflow += n;
+}
+
+/** One month for every client. Fills the tally used by the indicators. */
+export function clientsMonth(w: World, lnDur: Float64Array, otherDur: Float64Array, tally: Tally): void {
+  const p = w.params;
+  const pool = w.pool;
+  const n = pool.size;
+  const { d, dur, ageM, status, instrument, monthsInStatus, ladder, wellbeing, satisfaction, idle, hazard, creamed, jobMonth } = pool;
+  const rng = w.rng.clients;
+  const t = w.t;
+  const lastDur = DUR_TABLE - 1;
+  const age55 = 55 * 12;
+  const aow = p.aowAgeYears * 12;
+  const common = p.beta0 + p.betaLm * log(w.lm / p.lm0) + p.betaEmp * (w.employerGoodwill - 0.5);
+  const svcScale = p.betaSvc * w.qEff;
+  const inv2w2 = 1 / (2 * p.effWidth * p.effWidth);
+  const strict = p.strictness;
+  const hasSvcExtra = p.svcExtraTier23 > 0;
+
+  // pass 1: job-finding hazards and the demand they put on vacancies
+  let demand = 0;
+  for (let j = 0; j < n; j++) {
+    const s = status[j];
+    if (s > S_PARTICIPATION) continue;
+    const dj = d[j];
+    let eta = common + p.betaDist * dj + p.betaDur * lnDur[dur[j] < lastDur ? dur[j] : lastDur];
+    if (ageM[j] >= age55) eta += p.betaAge55;
+    const ins = instrument[j];
+    if (ins === I_COACHING) {
+      const x = dj - p.dOptCoach;
+      eta += svcScale * exp(-x * x * inv2w2);
+    } else if (ins === I_LKS) {
+      const x = dj - p.dOptLks;
+      eta += svcScale * p.lksBoost * exp(-x * x * inv2w2);
+    }
+    if (hasSvcExtra && s !== S_BENEFIT && dj >= 0.3 && dj < 0.8) eta += p.svcExtraTier23;
+    const h = sigmoid(eta);
+    hazard[j] = h;
+    demand += h;
+  }
+  w.jobDemand = demand;
+  const accessible = w.vacPool * p.accessShare;
+  const vacScale = demand > accessible ? accessible / demand : 1;
+
+  // respect felt by clients: overload, the werkbedrijf's outside-in way of working, strictness
+  const respect = 0.5 * (1 - w.overload) + 0.3 * (1 - w.managers.H.stance.legitimacy) + 0.2 * (1 - strict);
+  const wrongShare = clamp01(p.errBase + p.errOverload * w.overload);
+  const afterCare = 1 - p.postPlacementCoach * w.qEff;
+  const creamingNow = w.kappa >= 0.65 ? 1 : 0;
+  const flows = w.flows;
+  const ledger = w.ledger;
+  const exitsByDur = w.exitsByDur;
+  const riskByDur = w.riskByDur;
+
+  // pass 2: transitions
+  for (let j = 0; j < n; j++) {
+    const s = status[j];
+    if (s <= S_PARTICIPATION) {
+      const dj = d[j];
+      const band = dur[j] < 12 ? 0 : dur[j] <= 36 ? 1 : 2;
+      riskByDur[band]++;
+      ageM[j]++;
+      if (ageM[j] >= aow) {
+        exitsByDur[band]++;
+        flows.otherExits++;
+        ledger.otherExits++;
+        leave(w, j);
+        continue;
+      }
+      if (rng.next() < hazard[j] * vacScale) {
+        exitsByDur[band]++;
+        const lks = instrument[j] === I_LKS;
+        status[j] = lks ? S_SUBSIDISED : S_EMPLOYED;
+        instrument[j] = I_NONE;
+        monthsInStatus[j] = 0;
+        creamed[j] = creamingNow && s === S_TRAJECTORY ? 1 : 0;
+        pool.everWork[j] = 1;
+        jobMonth[j] = t;
+        w.startsByMonth[t]++;
+        flows.toWork++;
+        ledger.jobStarts++;
+        if (creamed[j]) flows.creamedStarts++;
+        if (lks) {
+          flows.subsidisedStarts++;
+          ledger.subsidisedStarts++;
+        }
+        if (lks || dj >= 0.55) {
+          flows.targetGroupJobs++;
+          ledger.banenafspraakJobs++;
+        }
+        continue;
+      }
+      const hOther = otherDur[dur[j] < lastDur ? dur[j] : lastDur] + p.enforceExit * strict;
+      if (rng.next() < hOther) {
+        exitsByDur[band]++;
+        flows.otherExits++;
+        ledger.otherExits++;
+        leave(w, j);
+        continue;
+      }
+      dur[j]++;
+      monthsInStatus[j]++;
+      // obligations and sanctions
+      if (rng.next() < strict * p.noncomply * (1.5 - wellbeing[j])) {
+        pool.sanctions[j]++;
+        flows.sanctions++;
+        ledger.sanctions++;
+        wellbeing[j] -= p.wbSanction;
+        if (rng.next() < wrongShare) {
+          pool.wrongful[j]++;
+          flows.wrongfulSanctions++;
+          ledger.wrongfulSanctions++;
+        }
+      }
+      if (s === S_BENEFIT) {
+        d[j] = dj + p.idleDrift > 1 ? 1 : dj + p.idleDrift;
+        idle[j]++;
+        wellbeing[j] -= p.wbIdle;
+        if (idle[j] > 12 && ladder[j] > 1 && rng.next() < p.ladderDown) {
+          ladder[j]--;
+          ledger.ladderDown++;
+          flows.ladderSteps--;
+        }
+      } else {
+        const nd = dj - p.trajDistGain * w.qEff;
+        d[j] = nd < 0 ? 0 : nd;
+        idle[j] = 0;
+        wellbeing[j] += p.wbActive;
+        if (ladder[j] < 6 && rng.next() < p.ladderUp) {
+          ladder[j]++;
+          ledger.ladderUp++;
+          flows.ladderSteps++;
+        }
+        const length = s === S_TRAJECTORY ? p.trajMonths : p.participationMonths;
+        if (monthsInStatus[j] >= length) {
+          status[j] = S_BENEFIT;
+          instrument[j] = I_NONE;
+          monthsInStatus[j] = 0;
+        }
+      }
+      wellbeing[j] = clamp01(wellbeing[j]);
+      satisfaction[j] += p.satAdj * (respect + (s === S_BENEFIT ? 0 : 0.1) - satisfaction[j]);
+      satisfaction[j] = clamp01(satisfaction[j]);
+    } else if (s === S_EMPLOYED || s === S_SUBSIDISED) {
+      ageM[j]++;
+      monthsInStatus[j]++;
+      const m = monthsInStatus[j];
+      if (s === S_EMPLOYED && m === 12) ledger.durableExits++;
+      if (ageM[j] >= aow || (s === S_EMPLOYED && m >= 60)) {
+        pool.release(j); // out of sight: retired, or durably at work for five years
+        continue;
+      }
+      if (s === S_SUBSIDISED) {
+        const u = rng.next();
+        if (u < p.lksToRegular) {
+          status[j] = S_EMPLOYED;
+          continue;
+        }
+        if (u < p.lksToRegular + p.lksReturn) {
+          reenter(w, j);
+        }
+        continue;
+      }
+      const base = jobMonth[j] >= 0 && t - jobMonth[j] < 12 ? p.retYear1 : p.retLater;
+      const hReturn = base * (1 + p.creamChurn * creamed[j]) * afterCare;
+      if (rng.next() < hReturn) reenter(w, j);
+    }
+  }
+  tallyClients(w, tally);
+}
+
+function leave(w: World, j: number): void {
+  w.pool.release(j);
+}
+
+function reenter(w: World, j: number): void {
+  const pool = w.pool;
+  if (pool.jobMonth[j] >= 0 && w.t - pool.jobMonth[j] < 12) w.returnsWithin12[pool.jobMonth[j]]++;
+  pool.status[j] = S_BENEFIT;
+  pool.instrument[j] = I_NONE;
+  pool.monthsInStatus[j] = 0;
+  pool.dur[j] = 0;
+  pool.idle[j] = 0;
+  pool.d[j] = Math.min(1, pool.d[j] + 0.05); // scarring
+  w.flows.reentries++;
+  w.ledger.reentries++;
+}
+
+export function tallyClients(w: World, tally: Tally): void {
+  const pool = w.pool;
+  const n = pool.size;
+  tally.stockByTier.fill(0);
+  tally.activeByTier.fill(0);
+  tally.caseload.fill(0);
+  tally.parkedHard = 0;
+  tally.hardStock = 0;
+  tally.trajectories = 0;
+  tally.participants = 0;
+  tally.subsidised = 0;
+  tally.wellbeingSum = 0;
+  tally.satisfactionSum = 0;
+  const { d, status, idle, wellbeing, satisfaction } = pool;
+  for (let j = 0; j < n; j++) {
+    const s = status[j];
+    if (s === 5) continue;
+    const tier = tierOf(d[j]);
+    tally.caseload[s * 4 + tier]++;
+    if (s <= S_PARTICIPATION) {
+      tally.stockByTier[tier]++;
+      tally.wellbeingSum += wellbeing[j];
+      tally.satisfactionSum += satisfaction[j];
+      if (s !== S_BENEFIT) tally.activeByTier[tier]++;
+      if (s === S_TRAJECTORY) tally.trajectories++;
+      else if (s === S_PARTICIPATION) tally.participants++;
+      if (tier >= 2) {
+        tally.hardStock++;
+        if (s === S_BENEFIT && idle[j] > 12) tally.parkedHard++;
+      }
+    } else if (s === S_SUBSIDISED) tally.subsidised++;
+  }
+}

@@ -1,0 +1,107 @@
+// The werkbedrijf: how many trajectory slots it has, how it chooses clients for them (creaming, kappa),
+// and which instrument each gets (reference 6.7.4).
+import { clamp01, I_COACHING, I_LKS, I_PARTICIPATION, S_BENEFIT, S_PARTICIPATION, S_SUBSIDISED, S_TRAJECTORY } from './clients';
+import { IND } from './values';
+import type { World } from './world';
+
+/** The creaming pressure this month. */
+export function creaming(w: World): number {
+  const p = w.params;
+  if (w.neutral) return clamp01(p.kappaBase + p.kappaBudget * w.buigDeficitShare);
+  const ww = w.managers.W.weights;
+  // the alderman's tilt toward caseload and cost over fairness; 0.13 is the baseline coalition's tilt
+  const tilt = ww[IND.caseloadReduction] + ww[IND.costEfficiency] - ww[IND.fairness] - 0.13;
+  return clamp01(p.kappaBase + p.kappaValue * tilt + p.kappaBudget * w.buigDeficitShare + p.kappaContract * p.perfContract);
+}
+
+const BINS = 512;
+const bins = new Int32Array(BINS);
+
+/**
+ * Fills free trajectory slots. Priority = kappa * employability + (1 - kappa) * need + youth priority,
+ * where employability is the client's job-finding logit without service rescaled to 0-1 and need is the
+ * distance to the labour market. The top candidates are found with a histogram (linear time); ties within
+ * the threshold bin go by slot order, which is deterministic.
+ */
+export function allocateServices(w: World, lnDur: Float64Array): void {
+  const p = w.params;
+  const pool = w.pool;
+  const n = pool.size;
+  const status = pool.status;
+  w.kappa = creaming(w);
+  const staffCap = w.staffFte * w.caseloadPerFte;
+  const ambH = Math.min(1.3, Math.max(0.8, w.managers.H.amb / Math.max(0.01, w.managers.H.res)));
+  const monthlyBudget = Math.max(0, w.reintYear / 12);
+  const budgetSlots = Math.floor(monthlyBudget / p.costPerTrajMonth);
+  const staffSlots = Math.floor(staffCap * (0.6 + 0.4 * w.staffMorale) * ambH);
+  w.slots = Math.max(0, Math.min(budgetSlots, staffSlots) + p.beschutPlaces);
+  if (w.slots0 === 0) w.slots0 = Math.max(1, w.slots);
+  let active = 0;
+  let subsidised = 0;
+  for (let j = 0; j < n; j++) {
+    const s = status[j];
+    if (s === S_TRAJECTORY) active++;
+    else if (s === S_PARTICIPATION) active += 0.5;
+    else if (s === S_SUBSIDISED) subsidised++;
+  }
+  w.overload = clamp01(active / Math.max(1, staffCap) - 1);
+  let free = Math.floor(w.slots - active);
+  if (free <= 0) return;
+  const kappa = w.kappa;
+  const etaMin = p.betaDist + p.betaDur * lnDur[lnDur.length - 1] + p.betaAge55;
+  const etaSpan = etaMin < 0 ? -etaMin : 1;
+  const age27 = 27 * 12;
+  const age55 = 55 * 12;
+  const maxPrio = 1 + p.youthPrio;
+  bins.fill(0);
+  const d = pool.d;
+  const dur = pool.dur;
+  const ageM = pool.ageM;
+  const prio = pool.hazard; // scratch, overwritten by the hazard pass later this month
+  for (let j = 0; j < n; j++) {
+    if (status[j] !== S_BENEFIT) continue;
+    const eta = p.betaDist * d[j] + p.betaDur * lnDur[Math.min(dur[j], lnDur.length - 1)] + (ageM[j] >= age55 ? p.betaAge55 : 0);
+    const employability = 1 + eta / etaSpan;
+    const pr = kappa * employability + (1 - kappa) * d[j] + (ageM[j] < age27 ? p.youthPrio : 0);
+    prio[j] = pr;
+    let b = Math.floor((pr / maxPrio) * BINS);
+    if (b >= BINS) b = BINS - 1;
+    if (b < 0) b = 0;
+    bins[b]++;
+  }
+  let threshold = BINS - 1;
+  let above = 0;
+  for (; threshold >= 0; threshold--) {
+    if (above + bins[threshold] >= free) break;
+    above += bins[threshold];
+  }
+  let inThreshold = free - above;
+  const lksMonthly = w.lksYear / 12;
+  let lksCommitted = subsidised * p.lksCostMonth;
+  for (let j = 0; j < n && free > 0; j++) {
+    if (status[j] !== S_BENEFIT) continue;
+    let b = Math.floor((prio[j] / maxPrio) * BINS);
+    if (b >= BINS) b = BINS - 1;
+    if (b < 0) b = 0;
+    if (b < threshold) continue;
+    if (b === threshold) {
+      if (inThreshold <= 0) continue;
+      inThreshold--;
+    }
+    free--;
+    const dj = d[j];
+    pool.monthsInStatus[j] = 0;
+    pool.idle[j] = 0;
+    if (dj >= 0.8) {
+      status[j] = S_PARTICIPATION;
+      pool.instrument[j] = I_PARTICIPATION;
+    } else if (dj >= 0.55 && lksCommitted + p.lksCostMonth <= lksMonthly) {
+      status[j] = S_TRAJECTORY;
+      pool.instrument[j] = I_LKS;
+      lksCommitted += p.lksCostMonth * 0.25; // a share of LKS candidates lands a subsidised job
+    } else {
+      status[j] = S_TRAJECTORY;
+      pool.instrument[j] = I_COACHING;
+    }
+  }
+}
