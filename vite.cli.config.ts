@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { defineConfig } from 'vite';
 
 // The command line and its Node worker entry, bundled for plain `node` (Node 20 cannot run .ts).
@@ -12,7 +13,7 @@ export default defineConfig({
     rolldownOptions: {
       input: {
         cli: 'src/cli/main.ts',
-        'sweep-worker': 'workers/sweep.node-worker.ts',
+        ...(existsSync('workers/sweep.node-worker.ts') ? { 'sweep-worker': 'workers/sweep.node-worker.ts' } : {}),
       },
       output: { format: 'es', entryFileNames: '[name].mjs' },
     },

@@ -63,7 +63,7 @@ export function isLuckEvent(type: string): type is LuckEvent {
   return (LUCK_EVENTS as readonly string[]).includes(type);
 }
 
-/** reference design 6.2: 96 months (two council terms) unless the scenario says otherwise */
+/** the engine's default (src/engine/simulation.ts): 96 months, two council terms */
 export const DEFAULT_MONTHS = 96;
 
 export interface ScenarioInfo {
@@ -366,7 +366,7 @@ export function createSandboxApi(engine: SandboxEngine, now: () => number = () =
 export const ACCOUNT_COSTS = ['financialCosts', 'unintendedNegative', 'authorityCosts'] as const;
 export const ACCOUNT_ACHIEVEMENTS = ['mission', 'unintendedPositive', 'clientSatisfaction', 'fairness'] as const;
 export type AccountKey = (typeof ACCOUNT_COSTS)[number] | (typeof ACCOUNT_ACHIEVEMENTS)[number];
-export type AccountUnit = 'euro' | 'people' | 'sanctions' | 'steps' | 'share';
+export type AccountUnit = 'euro' | 'people' | 'sanctions' | 'share';
 export interface AccountLine {
   key: AccountKey;
   raw: number;
@@ -400,35 +400,30 @@ export interface RunReport {
 type Summary = ReturnType<Simulation['summary']>;
 
 function toReport(summary: Summary, last: MonthSnapshot): RunReport {
-  const s = summary as unknown as FakeSummaryShape;
-  const line = (key: AccountKey, src: string, unit: AccountUnit): AccountLine => ({
-    key,
-    raw: s.account[src]?.raw ?? NaN,
-    unit,
-    score: s.account[src]?.score ?? NaN,
-  });
+  const { costs, achievements } = summary.publicValueAccount;
+  const runComposite = summary.twin.composite + summary.twin.strategyEffect.composite;
   return {
     month: last.month,
     account: [
-      line('financialCosts', 'financialCost', 'euro'),
-      line('unintendedNegative', 'unintendedNegative', 'people'),
-      line('authorityCosts', 'authority', 'sanctions'),
-      line('mission', 'mission', 'people'),
-      line('unintendedPositive', 'unintendedPositive', 'steps'),
-      line('clientSatisfaction', 'clientSatisfaction', 'share'),
-      line('fairness', 'fairness', 'share'),
+      { key: 'financialCosts', raw: costs.financialCosts.totalEuro, unit: 'euro', score: costs.financialCosts.score },
+      { key: 'unintendedNegative', raw: costs.unintendedNegativeConsequences.reentries, unit: 'people', score: costs.unintendedNegativeConsequences.score },
+      { key: 'authorityCosts', raw: costs.socialCostsOfAuthority.sanctions, unit: 'sanctions', score: costs.socialCostsOfAuthority.score },
+      { key: 'mission', raw: achievements.missionAchievement.jobStarts, unit: 'people', score: achievements.missionAchievement.score },
+      { key: 'unintendedPositive', raw: achievements.unintendedPositiveConsequences.meanWellbeing, unit: 'share', score: achievements.unintendedPositiveConsequences.score },
+      { key: 'clientSatisfaction', raw: achievements.clientSatisfaction.meanSatisfaction, unit: 'share', score: achievements.clientSatisfaction.score },
+      { key: 'fairness', raw: achievements.justiceAndFairness.fairnessIndex, unit: 'share', score: achievements.justiceAndFairness.score },
     ],
-    quadrants: s.quadrants,
-    dimensions: s.dimensions,
-    managers: s.verdicts.managers,
-    audiences: s.verdicts.audiences,
-    twin: s.twin,
+    quadrants: summary.tables.outcomeProcess,
+    dimensions: summary.dimensions,
+    managers: summary.verdicts.managers,
+    audiences: summary.verdicts.audiences,
+    twin: {
+      stock: summary.caseload.stock,
+      twinStock: summary.twin.stock,
+      toWork: achievements.missionAchievement.jobStarts,
+      twinToWork: summary.twin.jobStarts,
+      composite: runComposite,
+      twinComposite: summary.twin.composite,
+    },
   };
-}
-interface FakeSummaryShape {
-  account: Record<string, { raw: number; score: number } | undefined>;
-  quadrants: Record<Quadrant, number>;
-  dimensions: Record<Dimension, Verdict>;
-  verdicts: { managers: Record<ManagerId, Verdict>; audiences: Record<AudienceId, Verdict> };
-  twin: RunReport['twin'];
 }

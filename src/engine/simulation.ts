@@ -3,7 +3,8 @@
 import { createWorld, type World } from '../model/world';
 import { createStepper, stepMonth, stockOf, type Stepper } from '../model/step';
 import { snapshot } from '../model/snapshot';
-import type { MonthSnapshot } from '../model/types';
+import { STATUSES, type MonthSnapshot } from '../model/types';
+import { REASONS } from '../model/clients';
 import { K } from '../model/values';
 import type { ModelEvent } from '../model/config';
 import { resolveConfig, twinConfig } from '../scenario/resolve';
@@ -43,6 +44,7 @@ export class Simulation {
     const config = resolveConfig(opts.scenario);
     this.actual = createStepper(createWorld(config, opts.seed, this.months, false));
     this.twin = createStepper(createWorld(twinConfig(config), opts.seed, this.months, true));
+    if (opts.trace) this.actual.world.trace = [];
   }
 
   get month(): number {
@@ -121,6 +123,17 @@ export class Simulation {
 
   monthlyCsv(): string {
     return monthlyCsv(this.snapshots);
+  }
+
+  /** clients.csv: every client transition of the actual municipality (needs trace: true). */
+  clientsCsv(): string {
+    const trace = this.actual.world.trace;
+    if (!trace) throw new Error('this run was not traced');
+    const lines = ['month,client,from,to,reason'];
+    for (let i = 0; i < trace.length; i += 5) {
+      lines.push(`${trace[i]},${trace[i + 1]},${STATUSES[trace[i + 2]]},${STATUSES[trace[i + 3]]},${REASONS[trace[i + 4]]}`);
+    }
+    return `${lines.join('\n')}\n`;
   }
 
   actualStepper(): Stepper {

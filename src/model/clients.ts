@@ -41,6 +41,8 @@ export class ClientPool {
   everWork!: Uint8Array;
   idle!: Int32Array; // months without any service contact
   jobMonth!: Int32Array; // month of the last job start (-1 none), for the re-entry cohort
+  uid!: Int32Array; // stable client number (slots are reused, numbers are not)
+  nextUid = 1;
   /** scratch: this month's job hazard per slot */
   hazard!: Float64Array;
   free: number[] = [];
@@ -72,6 +74,7 @@ export class ClientPool {
     this.idle = grow(this.idle, (n) => new Int32Array(n));
     this.hazard = grow(this.hazard, (n) => new Float64Array(n));
     this.jobMonth = grow(this.jobMonth, (n) => new Int32Array(n).fill(-1));
+    this.uid = grow(this.uid, (n) => new Int32Array(n));
     if (this.status.length > this.size) this.status.fill(S_EXITED, this.size);
   }
 
@@ -107,6 +110,7 @@ export class ClientPool {
     this.everWork[j] = 0;
     this.idle[j] = 0;
     this.jobMonth[j] = -1;
+    this.uid[j] = this.nextUid++;
   }
 }
 
@@ -173,6 +177,11 @@ export function admitNewcomer(pool: ClientPool, params: Params, lm: number, rng:
   pool.place(j, d, 0, ageM);
   return j;
 }
+
+/** Reasons of a client transition, as clients.csv names them. */
+export const REASONS = ['inflow', 'service', 'serviceEnd', 'job', 'subsidisedJob', 'otherExit', 'pension', 'reentry', 'regularJob', 'subsidyEnded', 'outOfSight'] as const;
+export type Reason = (typeof REASONS)[number];
+export const R = Object.fromEntries(REASONS.map((r, i) => [r, i])) as Record<Reason, number>;
 
 export function clamp01(x: number): number {
   return x < 0 ? 0 : x > 1 ? 1 : x;

@@ -2,6 +2,8 @@
 // distance, ladder and wellbeing, re-entry after work (reference 6.7.2-6.7.3). The per-client loop is
 // the hot path: typed arrays, no allocation, two transcendental calls per client on benefit.
 import {
+  R,
+  S_EXITED,
   admitNewcomer,
   clamp01,
   I_COACHING,
@@ -65,7 +67,10 @@ export function inflow(w: World): void {
   const mult = 1 + effectSum(w, 'inflowMult');
   const mean = ((p.N0 * p.inflowRateYear) / 12) * pow(p.lm0 / w.lm, p.inflowElast) * mult + effectSum(w, 'extraInflow');
   const n = w.rng.clients.poisson(mean);
-  for (let i = 0; i < n; i++) admitNewcomer(w.pool, p, w.lm, w.rng.clients);
+  for (let i = 0; i < n; i++) {
+    const j = admitNewcomer(w.pool, p, w.lm, w.rng.clients);
+    if (w.trace) w.trace.push(w.t, w.pool.uid[j], S_EXITED, S_BENEFIT, R.inflow);
+  }
   w.flows.inflow += n;
   w.ledger.inflow += n;
 }
@@ -121,6 +126,7 @@ export function clientsMonth(w: World, lnDur: Float64Array, otherDur: Float64Arr
   const ledger = w.ledger;
   const exitsByDur = w.exitsByDur;
   const riskByDur = w.riskByDur;
+  const trace = w.trace;
 
   // pass 2: transitions
   for (let j = 0; j < n; j++) {
@@ -134,6 +140,7 @@ export function clientsMonth(w: World, lnDur: Float64Array, otherDur: Float64Arr
         exitsByDur[band]++;
         flows.otherExits++;
         ledger.otherExits++;
+        if (trace) trace.push(t, pool.uid[j], s, S_EXITED, R.pension);
         leave(w, j);
         continue;
       }
@@ -141,6 +148,7 @@ export function clientsMonth(w: World, lnDur: Float64Array, otherDur: Float64Arr
         exitsByDur[band]++;
         const lks = instrument[j] === I_LKS;
         status[j] = lks ? S_SUBSIDISED : S_EMPLOYED;
+        if (trace) trace.push(t, pool.uid[j], s, status[j], lks ? R.subsidisedJob : R.job);
         instrument[j] = I_NONE;
         monthsInStatus[j] = 0;
         creamed[j] = creamingNow && s === S_TRAJECTORY ? 1 : 0;
@@ -165,6 +173,7 @@ export function clientsMonth(w: World, lnDur: Float64Array, otherDur: Float64Arr
         exitsByDur[band]++;
         flows.otherExits++;
         ledger.otherExits++;
+        if (trace) trace.push(t, pool.uid[j], s, S_EXITED, R.otherExit);
         leave(w, j);
         continue;
       }
@@ -203,6 +212,7 @@ export function clientsMonth(w: World, lnDur: Float64Array, otherDur: Float64Arr
         }
         const length = s === S_TRAJECTORY ? p.trajMonths : p.participationMonths;
         if (monthsInStatus[j] >= length) {
+          if (trace) trace.push(t, pool.uid[j], s, S_BENEFIT, R.serviceEnd);
           status[j] = S_BENEFIT;
           instrument[j] = I_NONE;
           monthsInStatus[j] = 0;
@@ -217,23 +227,29 @@ export function clientsMonth(w: World, lnDur: Float64Array, otherDur: Float64Arr
       const m = monthsInStatus[j];
       if (s === S_EMPLOYED && m === 12) ledger.durableExits++;
       if (ageM[j] >= aow || (s === S_EMPLOYED && m >= 60)) {
+        if (trace) trace.push(t, pool.uid[j], s, S_EXITED, ageM[j] >= aow ? R.pension : R.outOfSight);
         pool.release(j); // out of sight: retired, or durably at work for five years
         continue;
       }
       if (s === S_SUBSIDISED) {
         const u = rng.next();
         if (u < p.lksToRegular) {
+          if (trace) trace.push(t, pool.uid[j], s, S_EMPLOYED, R.regularJob);
           status[j] = S_EMPLOYED;
           continue;
         }
         if (u < p.lksToRegular + p.lksReturn) {
+          if (trace) trace.push(t, pool.uid[j], s, S_BENEFIT, R.subsidyEnded);
           reenter(w, j);
         }
         continue;
       }
       const base = jobMonth[j] >= 0 && t - jobMonth[j] < 12 ? p.retYear1 : p.retLater;
       const hReturn = base * (1 + p.creamChurn * creamed[j]) * afterCare;
-      if (rng.next() < hReturn) reenter(w, j);
+      if (rng.next() < hReturn) {
+        if (trace) trace.push(t, pool.uid[j], s, S_BENEFIT, R.reentry);
+        reenter(w, j);
+      }
     }
   }
   tallyClients(w, tally);

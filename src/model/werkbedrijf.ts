@@ -1,6 +1,6 @@
 // The werkbedrijf: how many trajectory slots it has, how it chooses clients for them (creaming, kappa),
 // and which instrument each gets (reference 6.7.4).
-import { clamp01, I_COACHING, I_LKS, I_PARTICIPATION, S_BENEFIT, S_PARTICIPATION, S_SUBSIDISED, S_TRAJECTORY } from './clients';
+import { clamp01, R, I_COACHING, I_LKS, I_PARTICIPATION, S_BENEFIT, S_PARTICIPATION, S_SUBSIDISED, S_TRAJECTORY } from './clients';
 import { IND } from './values';
 import type { World } from './world';
 
@@ -90,6 +90,7 @@ export function allocateServices(w: World, lnDur: Float64Array): void {
     }
     free--;
     const dj = d[j];
+    const before = status[j];
     pool.monthsInStatus[j] = 0;
     pool.idle[j] = 0;
     if (dj >= 0.8) {
@@ -103,5 +104,6 @@ export function allocateServices(w: World, lnDur: Float64Array): void {
       status[j] = S_TRAJECTORY;
       pool.instrument[j] = I_COACHING;
     }
+    if (w.trace) w.trace.push(w.t, pool.uid[j], before, status[j], R.service);
   }
 }

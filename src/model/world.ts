@@ -197,6 +197,8 @@ export interface World {
   parkingShare: number;
   wrongfulRateYear: number;
   scandalRateYear: number;
+  /** when tracing: flat list of (month, client, from, to, reason) transitions */
+  trace: number[] | null;
   /** mean wellbeing of the initial stock */
   initialWellbeing: number;
 }
@@ -334,6 +336,7 @@ export function createWorld(config: ModelConfig, seed: number, months: number, n
     wrongfulRateYear: 0,
     scandalRateYear: params.scandalBase,
     initialWellbeing: meanWellbeing(pool),
+    trace: null,
   };
   return w;
 }

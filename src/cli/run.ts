@@ -1,0 +1,63 @@
+// meerwaarde run <scenario.json> [--seed N] [--months M] [--out DIR] [--trace]
+import { parseArgs } from 'node:util';
+import { Simulation } from '../engine/simulation';
+import { parseScenario } from '../scenario/parse';
+import { UsageError } from './errors';
+import { readJsonFile, writeFilesAtomically } from './io';
+import { intOption } from './options';
+
+export const RUN_HELP = `Usage: meerwaarde run <scenario.json> [--seed N] [--months M] [--out DIR] [--trace]
+
+Runs one scenario (with its benchmark twin) and writes:
+  DIR/monthly.csv   one row per month (columns: docs/outputs.md)
+  DIR/summary.json  public value account, 2x2 tables, success dimensions, verdicts, events,
+                    seed, scenario hash and model version
+  DIR/clients.csv   with --trace: every client transition (month, client, from, to, reason)
+
+Options:
+  --seed N     random seed, a whole number >= 0 (default 1)
+  --months M   months to simulate, 1-600 (default: the scenario's months, else 96)
+  --out DIR    output folder (default: out)
+  --trace      also write clients.csv
+  -h, --help   this help
+
+The same scenario, seed and months always give the same bytes.`;
+
+export function runCommand(argv: string[]): number {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      seed: { type: 'string' },
+      months: { type: 'string' },
+      out: { type: 'string' },
+      trace: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${RUN_HELP}\n`);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'missing the scenario file' : `expected one scenario file, got ${positionals.length}`, 'run');
+  const file = positionals[0];
+  const seed = intOption('--seed', values.seed, 0, Number.MAX_SAFE_INTEGER, 1);
+  const months = values.months === undefined ? undefined : intOption('--months', values.months, 1, 600, 96);
+  const scenario = parseScenario(readJsonFile(file), file);
+  const sim = new Simulation({ scenario, seed, months, trace: values.trace === true });
+  sim.run();
+  const files: Record<string, string> = { 'monthly.csv': sim.monthlyCsv(), 'summary.json': sim.summaryJson() };
+  if (values.trace) files['clients.csv'] = sim.clientsCsv();
+  const out = values.out ?? 'out';
+  writeFilesAtomically(out, files);
+  const s = sim.summary();
+  const d = s.dimensions;
+  process.stdout.write(
+    `${scenario.id}, seed ${seed}, ${sim.months} months -> ${out}/\n` +
+      `  programmatic ${d.programmatic.label} (${d.programmatic.score.toFixed(2)}), process ${d.process.label} (${d.process.score.toFixed(2)}), ` +
+      `political ${d.political.label} (${d.political.score.toFixed(2)}), endurance ${d.endurance.label} (${d.endurance.score.toFixed(2)})\n` +
+      `  caseload ${s.caseload.stock} (twin ${s.twin.stock}), job starts ${s.publicValueAccount.achievements.missionAchievement.jobStarts} (twin ${s.twin.jobStarts})\n`,
+  );
+  return 0;
+}
