@@ -228,6 +228,7 @@ export function clientsMonth(w: World, lnDur: Float64Array, otherDur: Float64Arr
       if (s === S_EMPLOYED && m === 12) ledger.durableExits++;
       if (ageM[j] >= aow || (s === S_EMPLOYED && m >= 60)) {
         if (trace) trace.push(t, pool.uid[j], s, S_EXITED, ageM[j] >= aow ? R.pension : R.outOfSight);
+        ledger.outOfSight++;
         pool.release(j); // out of sight: retired, or durably at work for five years
         continue;
       }

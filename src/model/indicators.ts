@@ -34,18 +34,13 @@ export function computeIndicators(w: World, tally: Tally, twinStock: number): vo
   x[3] = r.yearly('targetGroupJobs') / Math.max(1, 0.025 * p.N0);
   x[4] = stock > 0 ? tally.wellbeingSum / stock : 0;
   x[5] = stock > 0 ? tally.satisfactionSum / stock : 0;
-  // fairness: equal chances of service across tiers, discounted by wrongful sanctions
-  let active = 0;
-  for (let k = 0; k < 4; k++) active += tally.activeByTier[k];
-  let gap = 0;
-  for (let k = 0; k < 4; k++) {
-    const service = active > 0 ? tally.activeByTier[k] / active : 0.25;
-    const need = stock > 0 ? tally.stockByTier[k] / stock : 0.25;
-    gap += Math.abs(service - need);
-  }
+  // fairness: who gets served (the chosen should not be the easiest: creaming), nobody parked without
+  // contact (tiers 3-4 idle over a year), and no wrongful sanctions
   const sanctions = r.yearly('sanctions');
   const wrongShare = sanctions > 0 ? r.yearly('wrongful') / sanctions : 0;
-  x[6] = (1 - gap / 2) * (1 - wrongShare);
+  const parking = tally.hardStock > 0 ? tally.parkedHard / tally.hardStock : 0;
+  const tilt = Math.max(-0.5, Math.min(0.5, w.allocationTilt));
+  x[6] = (0.75 + 0.5 * tilt) * (1 - parking) * (1 - wrongShare);
   x[7] = w.employerGoodwill * (0.5 + 0.5 * w.alignment);
   x[8] = r.yearly('programmeSpend') / Math.max(1, r.yearly('jobStarts')) / 1000;
   x[9] = (sanctions + 3 * r.yearly('wrongful')) * per1000;

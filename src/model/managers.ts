@@ -31,7 +31,7 @@ function resources(w: World, id: ManagerId): number {
     case 'D':
       return (w.reintYear + w.lksYear) / (w.reint0 + w.lks0);
     case 'H':
-      return (w.slots / Math.max(1, w.slots0)) * (w.staffMorale / Math.max(0.05, w.params.staffMorale0));
+      return w.slots0 > 0 ? (w.slots / w.slots0) * (w.staffMorale / Math.max(0.05, w.params.staffMorale0)) : 1;
     case 'P': {
       const demand = Math.max(1, w.jobDemand);
       return Math.min(2, (w.vacPool * w.params.accessShare) / demand);
@@ -111,6 +111,8 @@ export function cornerDynamics(w: World): void {
   // staff morale recovers slowly and follows results (R4)
   w.staffMorale = clamp01(w.staffMorale + 0.02 * (p.staffMorale0 - w.staffMorale) + 0.01 * (w.composite - 0.5));
   w.staffFte += (w.staffTarget - w.staffFte) / 6;
+  // methods regress to the mean without continued effort (B4)
+  w.methodQuality += 0.01 * (p.methodQuality0 - w.methodQuality);
 }
 
 function findResources(w: World, id: ManagerId, size: number): void {

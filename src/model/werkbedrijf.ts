@@ -34,7 +34,9 @@ export function allocateServices(w: World, lnDur: Float64Array): void {
   const monthlyBudget = Math.max(0, w.reintYear / 12);
   const budgetSlots = Math.floor(monthlyBudget / p.costPerTrajMonth);
   const staffSlots = Math.floor(staffCap * (0.6 + 0.4 * w.staffMorale) * ambH);
-  w.slots = Math.max(0, Math.min(budgetSlots, staffSlots) + p.beschutPlaces);
+  // money beyond what the consultants can carry buys trajectories from external providers, at 1.5 x the cost
+  const external = budgetSlots > staffSlots ? Math.floor((budgetSlots - staffSlots) / 1.5) : 0;
+  w.slots = Math.max(0, Math.min(budgetSlots, staffSlots) + external + p.beschutPlaces);
   if (w.slots0 === 0) w.slots0 = Math.max(1, w.slots);
   let active = 0;
   let subsidised = 0;
@@ -58,8 +60,14 @@ export function allocateServices(w: World, lnDur: Float64Array): void {
   const dur = pool.dur;
   const ageM = pool.ageM;
   const prio = pool.hazard; // scratch, overwritten by the hazard pass later this month
+  let candD = 0;
+  let candN = 0;
+  let pickedD = 0;
+  let pickedN = 0;
   for (let j = 0; j < n; j++) {
     if (status[j] !== S_BENEFIT) continue;
+    candD += d[j];
+    candN++;
     const eta = p.betaDist * d[j] + p.betaDur * lnDur[Math.min(dur[j], lnDur.length - 1)] + (ageM[j] >= age55 ? p.betaAge55 : 0);
     const employability = 1 + eta / etaSpan;
     const pr = kappa * employability + (1 - kappa) * d[j] + (ageM[j] < age27 ? p.youthPrio : 0);
@@ -90,6 +98,8 @@ export function allocateServices(w: World, lnDur: Float64Array): void {
     }
     free--;
     const dj = d[j];
+    pickedD += dj;
+    pickedN++;
     const before = status[j];
     pool.monthsInStatus[j] = 0;
     pool.idle[j] = 0;
@@ -106,4 +116,7 @@ export function allocateServices(w: World, lnDur: Float64Array): void {
     }
     if (w.trace) w.trace.push(w.t, pool.uid[j], before, status[j], R.service);
   }
+  // who gets served: distance of the chosen minus distance of all candidates (negative = creaming),
+  // smoothed over about a year
+  if (pickedN > 0 && candN > 0) w.allocationTilt += (pickedD / pickedN - candD / candN - w.allocationTilt) / 12;
 }

@@ -81,6 +81,8 @@ export interface Ledger {
   subsidisedStarts: number;
   durableExits: number;
   otherExits: number;
+  /** former clients no longer tracked: retired from work, or at work for five years */
+  outOfSight: number;
   reentries: number;
   sanctions: number;
   wrongfulSanctions: number;
@@ -139,6 +141,8 @@ export interface World {
   metaC: number;
   metaL: number;
   mergerMonth: number;
+  /** smoothed distance of clients chosen for service minus that of all candidates (negative: creaming) */
+  allocationTilt: number;
   effects: TimedEffect[];
   buigShockNext: number;
   // budgets (euro)
@@ -284,6 +288,7 @@ export function createWorld(config: ModelConfig, seed: number, months: number, n
     metaC: 0.5,
     metaL: 0.5,
     mergerMonth: -1,
+    allocationTilt: 0,
     effects: [],
     buigShockNext: 0,
     buigYear: params.benefitCostYear * params.N0 * (1 + params.buigBias),
@@ -317,7 +322,7 @@ export function createWorld(config: ModelConfig, seed: number, months: number, n
     composite: 0.5,
     flows: emptyFlows(),
     ledger: {
-      benefitSpend: 0, reintSpend: 0, lksSpend: 0, inflow: 0, jobStarts: 0, subsidisedStarts: 0, durableExits: 0, otherExits: 0,
+      benefitSpend: 0, reintSpend: 0, lksSpend: 0, inflow: 0, jobStarts: 0, subsidisedStarts: 0, durableExits: 0, otherExits: 0, outOfSight: 0,
       reentries: 0, sanctions: 0, wrongfulSanctions: 0, ladderUp: 0, ladderDown: 0, banenafspraakJobs: 0, displacedJobs: 0, grants: 0,
     },
     events: [],
