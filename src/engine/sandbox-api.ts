@@ -161,8 +161,8 @@ export interface SandboxApi {
   scenarios(): ScenarioInfo[];
   load(req: LoadRequest): Frame;
   advance(req: AdvanceRequest): Frame;
-  /** schedule a control at the current month; returns the recorded control */
-  control(c: Omit<SetControl, 'month'> | Omit<CardControl, 'month'>): PlayerControl;
+  /** schedule controls at the current month, all in the same month; returns them as recorded */
+  control(controls: ControlInput[]): PlayerControl[];
   report(): RunReport | null;
   /** summary.json of the whole run with the player's controls: the bytes `meerwaarde run` writes */
   exportSummaryJson(): string;
@@ -172,6 +172,8 @@ export interface SandboxApi {
 }
 type SetControl = Extract<PlayerControl, { type: 'set' }>;
 type CardControl = Exclude<PlayerControl, SetControl>;
+/** a control without its month (the worker stamps the current month) */
+export type ControlInput = Omit<SetControl, 'month'> | Omit<CardControl, 'month'>;
 type ScheduledEvent = Parameters<Simulation['schedule']>[0];
 
 /** Read a numeric value at a dotted path, or undefined. */
@@ -257,6 +259,13 @@ class Run {
   /** a new control from the player, at the current month */
   add(c: PlayerControl): void {
     this.sim.schedule(c as ScheduledEvent);
+    // A second change of one setting in the same month replaces the first in the list (the model applies
+    // both in order, so the outcome is the same as applying the last one).
+    const same = c.type === 'set' ? this.controls.findIndex((x) => x.type === 'set' && x.month === c.month && x.path === c.path) : -1;
+    if (same >= 0) {
+      this.controls[same] = c;
+      return;
+    }
     // Keep the list in month order; a player's control is always at the current month, after any replayed ones.
     this.controls.splice(this.next, 0, c);
     this.next++;
@@ -333,13 +342,13 @@ export function createSandboxApi(engine: SandboxEngine, now: () => number = () =
       return frame(r, stepped, req.report);
     },
 
-    control(c) {
+    control(inputs) {
       const r = current();
       if (r.sim.done) throw new Error('the run is over; reset to play again');
-      const control = { ...c, month: r.sim.month } as PlayerControl;
-      checkControls([control], r.sim.months);
-      r.add(control);
-      return control;
+      const controls = inputs.map((c) => ({ ...c, month: r.sim.month }) as PlayerControl);
+      checkControls(controls, r.sim.months);
+      for (const c of controls) r.add(c);
+      return controls;
     },
 
     report() {

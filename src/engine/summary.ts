@@ -3,7 +3,8 @@
 // the comparison with the benchmark twin, politics, the calibration patterns and the event log.
 import { pow } from '../model/detmath';
 import { areaOf, balanceOf } from '../model/meta';
-import { missionScore } from '../model/indicators';
+import { missionAchievement, programmaticScore } from '../model/indicators';
+import { STREAM_NAMES } from '../model/random';
 import { AUDIENCE_IDS, MANAGER_IDS, STATUSES, type AudienceId, type EventLogEntry, type ManagerId, type McConnellLabel, type Verdict } from '../model/types';
 import { dot, INDICATORS } from '../model/values';
 import { MODEL_VERSION } from '../model/version';
@@ -36,7 +37,7 @@ export interface Summary {
   publicValueAccount: {
     costs: {
       financialCosts: { benefitEuro: number; reintegrationEuro: number; wageSubsidyEuro: number; totalEuro: number; programmeEuroPerJobStart: number; score: number };
-      unintendedNegativeConsequences: { reentries: number; parkedClients: number; displacedJobs: number; score: number };
+      unintendedNegativeConsequences: { reentries: number; parkedClients: number; displacedJobsAtEnd: number; score: number };
       socialCostsOfAuthority: { sanctions: number; wrongfulSanctions: number; score: number };
     };
     achievements: {
@@ -106,7 +107,7 @@ export function buildSummary(sim: Simulation): Summary {
   const diffs = window.slice(1).map((c, i) => Math.abs(c - window[i]));
   const volatility = Math.min(1, mean(diffs) * 20);
   const endurance = above * (1 - volatility);
-  const programmatic = missionScore(z);
+  const programmatic = programmaticScore(z);
   const processScore = (z[5] + z[6] + z[7] + z[8] + z[9]) / 5;
   const power = AUDIENCE_IDS.reduce((a, id) => a + w.audiences[id].power, 0);
   const political = AUDIENCE_IDS.reduce((a, id) => a + w.audiences[id].power * w.audiences[id].support, 0) / power;
@@ -147,7 +148,7 @@ export function buildSummary(sim: Simulation): Summary {
       scenarioId: sim.scenario.id,
       scenarioHash: scenarioHash(sim.effectiveScenario()),
       generator: 'alea (seedrandom 3.0.5), one stream per concern',
-      streams: ['env', 'clients', 'decisions', 'politics', 'media'],
+      streams: [...STREAM_NAMES],
     },
     scenario: { id: sim.scenario.id, title: sim.scenario.title },
     publicValueAccount: {
@@ -160,7 +161,7 @@ export function buildSummary(sim: Simulation): Summary {
           programmeEuroPerJobStart: (L.reintSpend + L.lksSpend) / Math.max(1, L.jobStarts),
           score: score('costEfficiency'),
         },
-        unintendedNegativeConsequences: { reentries: L.reentries, parkedClients: parked, displacedJobs: L.displacedJobs, score: score('unintendedNeg') },
+        unintendedNegativeConsequences: { reentries: L.reentries, parkedClients: parked, displacedJobsAtEnd: L.displacedJobsNow, score: score('unintendedNeg') },
         socialCostsOfAuthority: { sanctions: L.sanctions, wrongfulSanctions: L.wrongfulSanctions, score: score('authorityUse') },
       },
       achievements: {
@@ -171,7 +172,7 @@ export function buildSummary(sim: Simulation): Summary {
           banenafspraakJobs: L.banenafspraakJobs,
           ladderStepsNet: L.ladderUp - L.ladderDown,
           caseloadBelowTwin: last.twin.stock - stock,
-          score: mean([score('workOutflow'), score('participation'), score('caseloadReduction'), score('banenafspraak')]),
+          score: missionAchievement(z),
         },
         unintendedPositiveConsequences: { meanWellbeing: w.x[4], wellbeingChange: w.x[4] - firstWellbeing, score: score('wellbeing') },
         clientSatisfaction: { meanSatisfaction: w.x[5], score: score('clientSat') },

@@ -10,10 +10,12 @@ export function budgetCycle(w: World, twinStock: number): void {
   const result = w.buigYear - w.buigSpendYtd;
   w.lastBuigResult = result;
   const year = Math.floor(w.t / 12) + 1; // the year that starts next month (0-based)
-  const councilTilt = 1 + p.gL * (2 * w.audiences.council.support - 1);
+  // the twin keeps a neutral budget policy: no political growth or cuts, no BUIG reinvestment (its budgets
+  // follow only the scenario's cuts and the environment's grants), so it stays a stable benchmark
+  const councilTilt = w.neutral ? 1 : 1 + p.gL * (2 * w.audiences.council.support - 1);
   // the BUIG result moves the re-integration budget, by at most a quarter of its initial size a year
   // (most of a BUIG surplus or deficit is absorbed by the general municipal budget)
-  const buigEffect = Math.max(-0.25 * w.reint0, Math.min(0.25 * w.reint0, p.reinvestShare * Math.max(0, result) - p.deficitCutShare * Math.max(0, -result)));
+  const buigEffect = w.neutral ? 0 : Math.max(-0.25 * w.reint0, Math.min(0.25 * w.reint0, p.reinvestShare * Math.max(0, result) - p.deficitCutShare * Math.max(0, -result)));
   let reint = (w.reintYear - w.grantsYtd) * councilTilt + buigEffect;
   const cutNow = cutFor(p.budgetCutYear2, p.budgetCutYear3, year);
   const cutBefore = cutFor(p.budgetCutYear2, p.budgetCutYear3, year - 1);

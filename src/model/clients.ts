@@ -162,6 +162,24 @@ export function initialStock(pool: ClientPool, params: Params, rng: Stream): voi
   }
 }
 
+/**
+ * Subsidised jobs running at the start: a municipality spends its wage-cost subsidy budget on people already
+ * placed (Divosa: LKS is 5-15% of BUIG), so the budget is mostly committed on day one.
+ */
+export function initialSubsidised(pool: ClientPool, params: Params, rng: Stream): number {
+  const n = Math.floor((0.8 * params.lksBudgetYear) / 12 / params.lksCostMonth);
+  for (let i = 0; i < n; i++) {
+    const d = distanceInTier(2, rng.next());
+    const ageM = Math.floor(rng.uniform(20, 60) * 12);
+    const j = pool.take();
+    pool.place(j, d, 0, ageM);
+    pool.status[j] = S_SUBSIDISED;
+    pool.monthsInStatus[j] = Math.floor(rng.next() * 48);
+    pool.everWork[j] = 1;
+  }
+  return n;
+}
+
 /** A newcomer: tier mix depends on the labour market (recession: job-ready people flow in). */
 export function admitNewcomer(pool: ClientPool, params: Params, lm: number, rng: Stream): number {
   const p1 = clamp01(params.inflowTier1Share - 0.15 * (lm - params.lm0) - params.inflowHardShift / 2);

@@ -3,6 +3,7 @@
 // benchmark twin and every strategy meet the same luck (common random numbers).
 import { exp, sin } from './detmath';
 import { clamp01 } from './clients';
+import { missionAchievement } from './indicators';
 import { GOOD_LUCK, type LuckEvent } from './types';
 import { logEvent, type World } from './world';
 import type { ParamName } from './params';
@@ -66,7 +67,7 @@ export function drawLuck(w: World): void {
   // partly earned: scandals feed on wrongful sanctions and parking, stories on results
   const scandalRate = p.scandalBase + p.scandalWrongful * w.wrongfulRateYear * 100 + p.scandalParking * w.parkingShare;
   w.scandalRateYear = scandalRate;
-  const mission = (w.z[0] + w.z[2] + w.z[3]) / 3;
+  const mission = missionAchievement(w.z);
   const storyRate = p.storyBase * Math.max(0, mission - 0.5) * 4;
   const us = w.rng.media.next();
   const sizeS = w.rng.media.next();

@@ -86,7 +86,11 @@ export function clientsMonth(w: World, lnDur: Float64Array, otherDur: Float64Arr
   const lastDur = DUR_TABLE - 1;
   const age55 = 55 * 12;
   const aow = p.aowAgeYears * 12;
-  const common = p.beta0 + p.betaLm * log(w.lm / p.lm0) + p.betaEmp * (w.employerGoodwill - 0.5);
+  // the labour market against the national reference (V/U = 1, CBS), helping the job-ready most: employers
+  // in a tight market still want people who are quickly and fully deployable (SF2 composition drift)
+  const lmTerm = p.betaLm * log(w.lm);
+  const lmTilt = lmTerm * p.lmDistInteraction;
+  const common = p.beta0 + lmTerm * (1 + 0.5 * p.lmDistInteraction) + p.betaEmp * (w.employerGoodwill - 0.5);
   const svcScale = p.betaSvc * w.qEff;
   const inv2w2 = 1 / (2 * p.effWidth * p.effWidth);
   const strict = p.strictness;
@@ -98,7 +102,7 @@ export function clientsMonth(w: World, lnDur: Float64Array, otherDur: Float64Arr
     const s = status[j];
     if (s > S_PARTICIPATION) continue;
     const dj = d[j];
-    let eta = common + p.betaDist * dj + p.betaDur * lnDur[dur[j] < lastDur ? dur[j] : lastDur];
+    let eta = common - lmTilt * dj + p.betaDist * dj + p.betaDur * lnDur[dur[j] < lastDur ? dur[j] : lastDur];
     if (ageM[j] >= age55) eta += p.betaAge55;
     const ins = instrument[j];
     if (ins === I_COACHING) {
@@ -129,8 +133,12 @@ export function clientsMonth(w: World, lnDur: Float64Array, otherDur: Float64Arr
   const trace = w.trace;
 
   // pass 2: transitions
+  resetTally(tally);
   for (let j = 0; j < n; j++) {
     const s = status[j];
+    // one pass: the transition (a 'break' ends it early), then the client is counted where it ended up
+    // eslint-disable-next-line no-constant-condition
+    do {
     if (s <= S_PARTICIPATION) {
       const dj = d[j];
       const band = dur[j] < 12 ? 0 : dur[j] <= 36 ? 1 : 2;
@@ -142,7 +150,7 @@ export function clientsMonth(w: World, lnDur: Float64Array, otherDur: Float64Arr
         ledger.otherExits++;
         if (trace) trace.push(t, pool.uid[j], s, S_EXITED, R.pension);
         leave(w, j);
-        continue;
+        break;
       }
       if (rng.next() < hazard[j] * vacScale) {
         exitsByDur[band]++;
@@ -166,7 +174,7 @@ export function clientsMonth(w: World, lnDur: Float64Array, otherDur: Float64Arr
           flows.targetGroupJobs++;
           ledger.banenafspraakJobs++;
         }
-        continue;
+        break;
       }
       const hOther = otherDur[dur[j] < lastDur ? dur[j] : lastDur] + p.enforceExit * strict;
       if (rng.next() < hOther) {
@@ -175,7 +183,7 @@ export function clientsMonth(w: World, lnDur: Float64Array, otherDur: Float64Arr
         ledger.otherExits++;
         if (trace) trace.push(t, pool.uid[j], s, S_EXITED, R.otherExit);
         leave(w, j);
-        continue;
+        break;
       }
       dur[j]++;
       monthsInStatus[j]++;
@@ -225,25 +233,25 @@ export function clientsMonth(w: World, lnDur: Float64Array, otherDur: Float64Arr
       ageM[j]++;
       monthsInStatus[j]++;
       const m = monthsInStatus[j];
-      if (s === S_EMPLOYED && m === 12) ledger.durableExits++;
+      if (m === 12) ledger.durableExits++; // a job (subsidised or regular) held for a year is durable
       if (ageM[j] >= aow || (s === S_EMPLOYED && m >= 60)) {
         if (trace) trace.push(t, pool.uid[j], s, S_EXITED, ageM[j] >= aow ? R.pension : R.outOfSight);
         ledger.outOfSight++;
         pool.release(j); // out of sight: retired, or durably at work for five years
-        continue;
+        break;
       }
       if (s === S_SUBSIDISED) {
         const u = rng.next();
         if (u < p.lksToRegular) {
           if (trace) trace.push(t, pool.uid[j], s, S_EMPLOYED, R.regularJob);
           status[j] = S_EMPLOYED;
-          continue;
+          break;
         }
         if (u < p.lksToRegular + p.lksReturn) {
           if (trace) trace.push(t, pool.uid[j], s, S_BENEFIT, R.subsidyEnded);
           reenter(w, j);
         }
-        continue;
+        break;
       }
       const base = jobMonth[j] >= 0 && t - jobMonth[j] < 12 ? p.retYear1 : p.retLater;
       const hReturn = base * (1 + p.creamChurn * creamed[j]) * afterCare;
@@ -252,8 +260,10 @@ export function clientsMonth(w: World, lnDur: Float64Array, otherDur: Float64Arr
         reenter(w, j);
       }
     }
+    } while (false);
+    if (status[j] !== S_EXITED) countClient(tally, pool, j);
   }
-  tallyClients(w, tally);
+
 }
 
 function leave(w: World, j: number): void {
@@ -273,9 +283,7 @@ function reenter(w: World, j: number): void {
   w.ledger.reentries++;
 }
 
-export function tallyClients(w: World, tally: Tally): void {
-  const pool = w.pool;
-  const n = pool.size;
+function resetTally(tally: Tally): void {
   tally.stockByTier.fill(0);
   tally.activeByTier.fill(0);
   tally.caseload.fill(0);
@@ -286,23 +294,28 @@ export function tallyClients(w: World, tally: Tally): void {
   tally.subsidised = 0;
   tally.wellbeingSum = 0;
   tally.satisfactionSum = 0;
-  const { d, status, idle, wellbeing, satisfaction } = pool;
-  for (let j = 0; j < n; j++) {
-    const s = status[j];
-    if (s === 5) continue;
-    const tier = tierOf(d[j]);
-    tally.caseload[s * 4 + tier]++;
-    if (s <= S_PARTICIPATION) {
-      tally.stockByTier[tier]++;
-      tally.wellbeingSum += wellbeing[j];
-      tally.satisfactionSum += satisfaction[j];
-      if (s !== S_BENEFIT) tally.activeByTier[tier]++;
-      if (s === S_TRAJECTORY) tally.trajectories++;
-      else if (s === S_PARTICIPATION) tally.participants++;
-      if (tier >= 2) {
-        tally.hardStock++;
-        if (s === S_BENEFIT && idle[j] > 12) tally.parkedHard++;
-      }
-    } else if (s === S_SUBSIDISED) tally.subsidised++;
-  }
+}
+
+function countClient(tally: Tally, pool: World['pool'], j: number): void {
+  const s = pool.status[j];
+  const tier = tierOf(pool.d[j]);
+  tally.caseload[s * 4 + tier]++;
+  if (s <= S_PARTICIPATION) {
+    tally.stockByTier[tier]++;
+    tally.wellbeingSum += pool.wellbeing[j];
+    tally.satisfactionSum += pool.satisfaction[j];
+    if (s !== S_BENEFIT) tally.activeByTier[tier]++;
+    if (s === S_TRAJECTORY) tally.trajectories++;
+    else if (s === S_PARTICIPATION) tally.participants++;
+    if (tier >= 2) {
+      tally.hardStock++;
+      if (s === S_BENEFIT && pool.idle[j] > 12) tally.parkedHard++;
+    }
+  } else if (s === S_SUBSIDISED) tally.subsidised++;
+}
+
+/** Counts every tracked client (at the start of a run; afterwards the monthly pass keeps the tally). */
+export function tallyClients(w: World, tally: Tally): void {
+  resetTally(tally);
+  for (let j = 0; j < w.pool.size; j++) if (w.pool.status[j] !== S_EXITED) countClient(tally, w.pool, j);
 }

@@ -1,6 +1,6 @@
 // The eleven public-value indicators (12-month rolling, raw units) and their normalised scores z_k,
 // judged against a benchmark: the twin and the historical norm (reference 6.7.5).
-import { clamp01, S_BENEFIT } from './clients';
+import { clamp01 } from './clients';
 import { sigmoid } from './detmath';
 import type { Tally } from './flows';
 import { INDICATORS, K } from './values';
@@ -55,8 +55,7 @@ export function computeIndicators(w: World, tally: Tally, twinStock: number): vo
   w.ledger.reintSpend += programme;
   w.lksSpendYtd += lks;
   w.ledger.lksSpend += lks;
-  w.ledger.displacedJobs = displaced;
-  void S_BENEFIT;
+  w.ledger.displacedJobsNow = displaced;
 }
 
 /** z_k = sigmoid(sign_k (x_k - bench_k) / scale_k) */
@@ -74,7 +73,12 @@ export function scoreIndicators(w: World): void {
   w.composite = sum / K;
 }
 
-/** The programmatic dimension: mean of the outcome scores (work, participation, banenafspraak, wellbeing, unintended negative). */
-export function missionScore(z: ArrayLike<number>): number {
+/** The programmatic dimension (Compton & 't Hart): outcome scores (work, participation, banenafspraak, wellbeing, unintended negative). */
+export function programmaticScore(z: ArrayLike<number>): number {
   return clamp01((z[0] + z[1] + z[3] + z[4] + z[10]) / 5);
+}
+
+/** Moore's mission achievement: the mean score of the indicators in the account's mission category. */
+export function missionAchievement(z: ArrayLike<number>): number {
+  return (z[0] + z[1] + z[2] + z[3]) / 4;
 }

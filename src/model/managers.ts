@@ -31,7 +31,8 @@ function resources(w: World, id: ManagerId): number {
     case 'D':
       return (w.reintYear + w.lksYear) / (w.reint0 + w.lks0);
     case 'H':
-      return w.slots0 > 0 ? (w.slots / w.slots0) * (w.staffMorale / Math.max(0.05, w.params.staffMorale0)) : 1;
+      // slots only: morale already weighs on the slots, counting it twice would feed a spiral
+      return w.slots0 > 0 ? w.slots / w.slots0 : 1;
     case 'P': {
       const demand = Math.max(1, w.jobDemand);
       return Math.min(2, (w.vacPool * w.params.accessShare) / demand);
@@ -88,7 +89,8 @@ export function cornerDynamics(w: World): void {
     m.amb += p.ambStretch * stretch * (1.3 - m.amb) + p.ambFit * fit * (m.res - m.amb);
     if (m.amb < 0.2) m.amb = 0.2;
     w.expectMgmt += p.piFit * fit;
-    if (id === 'H' || id === 'D') w.staffMorale = clamp01(w.staffMorale - p.overloadMorale * Math.max(0, m.amb / Math.max(0.05, m.res) - 1) * at.capacity);
+    // some stretch is healthy; ambitions more than 15% beyond resources wear staff down (R4's vicious arm)
+    if (id === 'H' || id === 'D') w.staffMorale = clamp01(w.staffMorale - p.overloadMorale * Math.max(0, m.amb / Math.max(0.05, m.res) - 1.15) * at.capacity);
     m.C = clamp01((0.6 * m.res) / m.amb);
     // legitimacy corner: push own way of working (1) or adopt ways from outside (2)
     const pushL = at.legitimacy * st.legitimacy;
@@ -111,6 +113,9 @@ export function cornerDynamics(w: World): void {
   // staff morale recovers slowly and follows results (R4)
   w.staffMorale = clamp01(w.staffMorale + 0.02 * (p.staffMorale0 - w.staffMorale) + 0.01 * (w.composite - 0.5));
   w.staffFte += (w.staffTarget - w.staffFte) / 6;
+  // extra staff hours and carved jobs wear off without renewed effort
+  w.staffTarget += 0.01 * (p.staffFte - w.staffTarget);
+  w.carved *= 0.98;
   // methods regress to the mean without continued effort (B4)
   w.methodQuality += 0.01 * (p.methodQuality0 - w.methodQuality);
 }
@@ -145,6 +150,8 @@ export function decide(w: World): void {
     const u4 = rng.next();
     const s = dot(m.weights, lagged) + noise;
     m.aspiration += p.alphaAspMgr * (s - m.aspiration);
+    // frames must be borne out: credibility follows results
+    m.credibility = clamp01(m.credibility + p.credAdj * 0.25 * (w.composite - 0.5));
     if (m.control !== 'auto') continue;
     const corners = { value: m.V, capacity: m.C, legitimacy: m.L };
     const prior = ROLE_PRIOR[id];
@@ -163,8 +170,6 @@ export function decide(w: World): void {
     } else if (u4 < p.explore) {
       launch(w, id, 'routine', weakest, false);
     }
-    // frames must be borne out: credibility follows results
-    m.credibility = clamp01(m.credibility + p.credAdj * 0.25 * (w.composite - 0.5));
   }
   w.negativeEventThisQuarter = false;
 }
@@ -189,7 +194,7 @@ export function launch(w: World, id: ManagerId, kind: InitiativeKind, corner: Co
     success = u < m.reframe * m.credibility;
     delay = delayDraw < 0.5 ? 0 : 1;
   }
-  w.pending.push({ month: w.t + delay, manager: id, kind, corner, success, size });
+  w.pending.push({ month: w.t + delay, manager: id, kind, corner, success, size, scheduled });
   logEvent(w, {
     kind: 'initiative',
     type: kind,
@@ -249,7 +254,7 @@ export function resolveInitiatives(w: World): void {
       sign: ini.success ? 1 : -1,
       manager: ini.manager,
       success: ini.success,
-      scheduled: false,
+      scheduled: ini.scheduled,
       magnitude: Math.round(ini.size * 1e4) / 1e4,
       text: `${ini.manager}'s ${ini.kind} initiative on ${ini.corner} ${ini.success ? 'succeeds' : 'fails'}`,
     });

@@ -3,7 +3,7 @@
 // meta legitimacy: weakest link (CES, rho = -2). Misalignment wastes method quality (qEff).
 import { clamp01 } from './clients';
 import { pow } from './detmath';
-import { missionScore } from './indicators';
+import { programmaticScore } from './indicators';
 import { MANAGER_IDS, type CornerTriple } from './types';
 import { tv } from './values';
 import { attentionShares, type World } from './world';
@@ -61,7 +61,7 @@ export function areaOf(c: CornerTriple): number {
 export function loopLevels(w: World): Float64Array {
   const budgetIndex = (w.reintYear + w.lksYear) / (w.reint0 + w.lks0);
   return Float64Array.of(
-    missionScore(w.z),
+    programmaticScore(w.z),
     clamp01(w.perceivedMean),
     w.metaL,
     clamp01(0.5 * Math.min(1, budgetIndex / 2) + 0.5 * w.employerGoodwill),

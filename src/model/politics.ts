@@ -17,16 +17,18 @@ export function politics(w: World): void {
   const uHead = rng.next();
   const uProfile = rng.next();
   const uTraits = rng.next();
+  // three independent trait draws for each possible successor (W, D, H), every month
+  const traits = [rng.next(), rng.next(), rng.next(), rng.next(), rng.next(), rng.next(), rng.next(), rng.next(), rng.next()];
   const electionNoise = rng.normal();
   const uReshuffle = rng.next();
   const W = w.managers.W;
-  if (w.t >= p.firstElectionMonth && (w.t - p.firstElectionMonth) % 48 === 0) {
+  if (w.t >= p.firstElectionMonth && (w.t - p.firstElectionMonth) % 48 === 0 && w.forcedElectionMonth !== w.t) {
     w.elections++;
     const support = w.audiences.public.support + w.audiences.council.support;
     const pReelect = sigmoid(p.electSlope * (support - 1) + p.electNoise * electionNoise);
     const reelected = uFall < pReelect; // reuse of the month's first draw: one election outcome
     logEvent(w, { kind: 'politics', type: 'election', sign: reelected ? 1 : -1, scheduled: false, magnitude: Math.round(pReelect * 1e4) / 1e4, text: reelected ? 'Election: the alderman stays' : 'Election: the alderman loses office' });
-    if (!reelected || uReshuffle < p.reshuffleProb) replaceAlderman(w, uProfile, uTraits, reelected ? 'reshuffle' : 'election');
+    if (!reelected || uReshuffle < p.reshuffleProb) replaceAlderman(w, uProfile, traits.slice(0, 3), reelected ? 'reshuffle' : 'election');
     return;
   }
   const hFall = Math.min(1, p.fallBase * exp(p.fallSens * (0.5 - W.L)) + (w.scandalThisMonth ? p.scandalFall : 0));
@@ -34,17 +36,18 @@ export function politics(w: World): void {
     w.aldermanFalls++;
     w.aldermanFallMonths.push(w.t);
     logEvent(w, { kind: 'politics', type: 'aldermanFall', sign: -1, scheduled: false, magnitude: Math.round(hFall * 1e4) / 1e4, text: 'The alderman falls: the council withdraws its confidence' });
-    replaceAlderman(w, uProfile, uTraits, 'fall');
+    replaceAlderman(w, uProfile, traits.slice(0, 3), 'fall');
   } else if (uLeave < p.leaveBase) {
     logEvent(w, { kind: 'politics', type: 'aldermanLeaves', sign: 0, scheduled: false, magnitude: 0, text: 'The alderman leaves for another post' });
-    replaceAlderman(w, uProfile, uTraits, 'leave');
+    replaceAlderman(w, uProfile, traits.slice(0, 3), 'leave');
   }
-  if (uDir < p.dirLeave) replaceOfficial(w, 'D', uTraits);
-  if (uHead < p.headLeave) replaceOfficial(w, 'H', uTraits);
+  if (uDir < p.dirLeave) replaceOfficial(w, 'D', traits.slice(3, 6));
+  if (uHead < p.headLeave) replaceOfficial(w, 'H', traits.slice(6, 9));
+  void uTraits;
 }
 
 /** A new alderman: another profile (usually), a honeymoon, and a conflict shock with the director. */
-export function replaceAlderman(w: World, uProfile: number, uTraits: number, why: 'election' | 'reshuffle' | 'fall' | 'leave' | 'forced'): void {
+export function replaceAlderman(w: World, uProfile: number, traits: number[], why: 'election' | 'reshuffle' | 'fall' | 'leave' | 'forced'): void {
   const p = w.params;
   const W = w.managers.W;
   const current = nearestProfile(W.weights);
@@ -61,9 +64,9 @@ export function replaceAlderman(w: World, uProfile: number, uTraits: number, why
   W.credibility = 0.6;
   W.aspiration = 0.5;
   if (W.control === 'auto') {
-    W.courage = 0.2 + 0.4 * uTraits;
-    W.reframe = 0.2 + 0.4 * ((uTraits * 7.31) % 1);
-    W.design = 0.2 + 0.4 * ((uTraits * 13.7) % 1);
+    W.courage = 0.2 + 0.4 * traits[0];
+    W.design = 0.2 + 0.4 * traits[1];
+    W.reframe = 0.2 + 0.4 * traits[2];
   }
   for (const k of ['D', 'H', 'P'] as const) w.managers[k].trust.W = 0.5;
   w.conflict = clamp01(w.conflict + tv(W.weights, w.managers.D.weights));
@@ -71,20 +74,22 @@ export function replaceAlderman(w: World, uProfile: number, uTraits: number, why
   shiftSupport(w, 'public', p.honeymoon);
   w.aldermenServed++;
   if (why === 'forced') {
+    w.forcedElectionMonth = w.t;
+    w.elections++;
     logEvent(w, { kind: 'politics', type: 'election', sign: -1, scheduled: true, magnitude: 0, text: 'Election: the alderman loses office' });
   }
   logEvent(w, { kind: 'politics', type: 'newAlderman', sign: 0, scheduled: why === 'forced', magnitude: 0, text: `A new alderman takes office (${profile})` });
 }
 
-function replaceOfficial(w: World, id: 'D' | 'H', u: number): void {
+function replaceOfficial(w: World, id: 'D' | 'H', traits: number[]): void {
   const m = w.managers[id];
   m.tenure = 0;
   m.credibility = 0.6;
   m.clarity = 0.5;
   if (m.control === 'auto') {
-    m.courage = 0.2 + 0.4 * ((u * 3.17) % 1);
-    m.design = 0.2 + 0.4 * ((u * 5.11) % 1);
-    m.reframe = 0.2 + 0.4 * ((u * 9.73) % 1);
+    m.courage = 0.2 + 0.4 * traits[0];
+    m.design = 0.2 + 0.4 * traits[1];
+    m.reframe = 0.2 + 0.4 * traits[2];
   }
   w.methodQuality = clamp01(w.methodQuality - (id === 'H' ? 0.03 : 0.01));
   logEvent(w, { kind: 'politics', type: id === 'D' ? 'directorLeaves' : 'headLeaves', sign: 0, scheduled: false, magnitude: 0, text: id === 'D' ? 'The director leaves; a successor starts' : 'The head of the werkbedrijf leaves; a successor starts' });

@@ -35,7 +35,7 @@ export function applyEvent(w: World, e: ModelEvent): void {
       applySetting(w, e.path, e.value);
       break;
     case 'electionLoss':
-      replaceAlderman(w, 0, 0.5, 'forced');
+      replaceAlderman(w, 0, [0.5, 0.5, 0.5], 'forced');
       break;
     case 'perceptionShock':
       w.effects.push({ until: w.t + e.months, kind: 'perception', amount: e.magnitude });

@@ -2,7 +2,7 @@
 // benchmark twin first and hands its stock and indicators to the actual world as its benchmark.
 import { perceiveAndSupport, goodwillAndTrust } from './audiences';
 import { budgetCycle, buigPressure } from './budget';
-import { clientsMonth, durationTables, inflow, newTally, type Tally } from './flows';
+import { clientsMonth, durationTables, inflow, newTally, tallyClients, type Tally } from './flows';
 import { drawLuck, expireEffects, labourMarket } from './environment';
 import { computeIndicators, scoreIndicators } from './indicators';
 import { cornerDynamics, decide, resolveInitiatives, verdicts } from './managers';
@@ -21,7 +21,9 @@ export interface Stepper {
 
 export function createStepper(world: World): Stepper {
   const { lnDur, otherDur } = durationTables(world.params);
-  return { world, tally: newTally(), lnDur, otherDur };
+  const tally = newTally();
+  tallyClients(world, tally);
+  return { world, tally, lnDur, otherDur };
 }
 
 /** Advances the world by one month. twinStock: the benchmark's caseload (the world's own for the twin). */
@@ -45,7 +47,7 @@ export function stepMonth(s: Stepper, twinStock: number | null): void {
   cornerDynamics(w);
   metaTriangle(w);
   // 6-7. werkbedrijf and clients
-  allocateServices(w, s.lnDur);
+  allocateServices(w, s.lnDur, s.tally);
   inflow(w);
   clientsMonth(w, s.lnDur, s.otherDur, s.tally);
   // 8. accounting and indicators

@@ -131,10 +131,11 @@ export interface MonthSnapshot {
     slots: number;
   };
   budgets: { buigYear: number; buigSpendYtd: number; reintegrationYear: number; reintegrationSpendYtd: number; lksYear: number; lksSpendYtd: number };
-  /** caseload[status][tier-1]: head counts at the end of the month */
+  /** caseload[status][tier-1]: head counts at the end of the month; for 'exited' the cumulative number of
+   *  clients who left for good (other exits, pension, five years at work), all in the first position */
   caseload: Record<Status, [number, number, number, number]>;
   flows: { inflow: number; toWork: number; otherExits: number; reentries: number; sanctions: number; wrongfulSanctions: number; ladderSteps: number };
-  /** clients on benefit (all statuses but employed and exited) */
+  /** clients on bijstand: on benefit, in a trajectory or in participation (not subsidised, employed or exited) */
   stock: number;
   /** normalised indicator scores z_k in [0,1] (see INDICATORS) */
   z: number[];

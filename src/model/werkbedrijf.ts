@@ -3,6 +3,7 @@
 import { clamp01, R, I_COACHING, I_LKS, I_PARTICIPATION, S_BENEFIT, S_PARTICIPATION, S_SUBSIDISED, S_TRAJECTORY } from './clients';
 import { IND } from './values';
 import type { World } from './world';
+import type { Tally } from './flows';
 
 /** The creaming pressure this month. */
 export function creaming(w: World): number {
@@ -23,7 +24,7 @@ const bins = new Int32Array(BINS);
  * distance to the labour market. The top candidates are found with a histogram (linear time); ties within
  * the threshold bin go by slot order, which is deterministic.
  */
-export function allocateServices(w: World, lnDur: Float64Array): void {
+export function allocateServices(w: World, lnDur: Float64Array, tally: Tally): void {
   const p = w.params;
   const pool = w.pool;
   const n = pool.size;
@@ -38,14 +39,9 @@ export function allocateServices(w: World, lnDur: Float64Array): void {
   const external = budgetSlots > staffSlots ? Math.floor((budgetSlots - staffSlots) / 1.5) : 0;
   w.slots = Math.max(0, Math.min(budgetSlots, staffSlots) + external + p.beschutPlaces);
   if (w.slots0 === 0) w.slots0 = Math.max(1, w.slots);
-  let active = 0;
-  let subsidised = 0;
-  for (let j = 0; j < n; j++) {
-    const s = status[j];
-    if (s === S_TRAJECTORY) active++;
-    else if (s === S_PARTICIPATION) active += 0.5;
-    else if (s === S_SUBSIDISED) subsidised++;
-  }
+  // the tally is current: statuses have not changed since last month's pass
+  const active = tally.trajectories + 0.5 * tally.participants;
+  const subsidised = tally.subsidised;
   w.overload = clamp01(active / Math.max(1, staffCap) - 1);
   let free = Math.floor(w.slots - active);
   if (free <= 0) return;

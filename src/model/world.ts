@@ -1,5 +1,5 @@
 // The whole state of one simulated municipality, and how it starts.
-import { ClientPool, initialStock } from './clients';
+import { ClientPool, initialStock, initialSubsidised } from './clients';
 import type { ModelConfig, ModelEvent } from './config';
 import type { Params } from './params';
 import { createStreams, type Streams } from './random';
@@ -63,11 +63,13 @@ export interface PendingInitiative {
   corner: Corner;
   success: boolean;
   size: number;
+  /** launched by the scenario or a player (a card) rather than by the manager's own decision */
+  scheduled: boolean;
 }
 
 export interface TimedEffect {
   until: number;
-  kind: 'inflowMult' | 'carvedJobs' | 'partnerAccess' | 'extraInflow' | 'perception' | 'mergerCost';
+  kind: 'inflowMult' | 'carvedJobs' | 'partnerAccess' | 'extraInflow' | 'perception';
   amount: number;
 }
 
@@ -77,6 +79,8 @@ export interface Ledger {
   reintSpend: number;
   lksSpend: number;
   inflow: number;
+  /** clients in a subsidised job at the start (tracked besides the N0 on bijstand) */
+  initialSubsidised: number;
   jobStarts: number;
   subsidisedStarts: number;
   durableExits: number;
@@ -89,7 +93,8 @@ export interface Ledger {
   ladderUp: number;
   ladderDown: number;
   banenafspraakJobs: number;
-  displacedJobs: number;
+  /** regular jobs displaced by subsidised ones at this moment (a stock, not a sum) */
+  displacedJobsNow: number;
   grants: number;
 }
 
@@ -161,8 +166,9 @@ export interface World {
   aldermanFalls: number;
   aldermanFallMonths: number[];
   elections: number;
+  /** month of a scheduled (forced) election loss: it stands in for a regular election that month */
+  forcedElectionMonth: number;
   aldermenServed: number;
-  honeymoonLeft: number;
   scandalThisMonth: boolean;
   negativeEventThisQuarter: boolean;
   // actors
@@ -223,6 +229,7 @@ export function createWorld(config: ModelConfig, seed: number, months: number, n
   const rng = createStreams(seed);
   const pool = new ClientPool(Math.ceil(params.N0 * 2.2) + 64);
   initialStock(pool, params, rng.clients);
+  const subsidised0 = initialSubsidised(pool, params, rng.clients);
   const managers = {} as Record<ManagerId, ManagerState>;
   for (const id of MANAGER_IDS) {
     const mc = config.managers[id];
@@ -305,8 +312,8 @@ export function createWorld(config: ModelConfig, seed: number, months: number, n
     aldermanFalls: 0,
     aldermanFallMonths: [],
     elections: 0,
+    forcedElectionMonth: -1,
     aldermenServed: 1,
-    honeymoonLeft: 0,
     scandalThisMonth: false,
     negativeEventThisQuarter: false,
     managers,
@@ -322,8 +329,8 @@ export function createWorld(config: ModelConfig, seed: number, months: number, n
     composite: 0.5,
     flows: emptyFlows(),
     ledger: {
-      benefitSpend: 0, reintSpend: 0, lksSpend: 0, inflow: 0, jobStarts: 0, subsidisedStarts: 0, durableExits: 0, otherExits: 0, outOfSight: 0,
-      reentries: 0, sanctions: 0, wrongfulSanctions: 0, ladderUp: 0, ladderDown: 0, banenafspraakJobs: 0, displacedJobs: 0, grants: 0,
+      benefitSpend: 0, reintSpend: 0, lksSpend: 0, inflow: 0, initialSubsidised: subsidised0, jobStarts: 0, subsidisedStarts: 0, durableExits: 0, otherExits: 0, outOfSight: 0,
+      reentries: 0, sanctions: 0, wrongfulSanctions: 0, ladderUp: 0, ladderDown: 0, banenafspraakJobs: 0, displacedJobsNow: 0, grants: 0,
     },
     events: [],
     eventLog: [],

@@ -4,8 +4,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { ScenarioSchema, settableRange, type Scenario, type ScenarioEvent } from './schema';
 
-
-
+export type { Scenario, ScenarioEvent } from './schema';
 
 export interface InputIssue {
   /** JSON path, e.g. $.params.kappaBase or $.events[2].type */
