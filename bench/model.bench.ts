@@ -22,7 +22,6 @@ function measure(scenario: Scenario, seed: number, months: number): Measured {
   const sim = new Simulation({ scenario, seed, months });
   let clientMonths = 0;
   let exps = 0;
-  let draws = 0;
   const drawCounter = countDraws(sim);
   while (!sim.done) {
     for (const w of [sim.world, sim.twinWorld]) {
@@ -36,8 +35,7 @@ function measure(scenario: Scenario, seed: number, months: number): Measured {
     }
     sim.step();
   }
-  draws = drawCounter();
-  return { ms: performance.now() - t0, clientMonths, draws, exps };
+  return { ms: performance.now() - t0, clientMonths, draws: drawCounter(), exps };
 }
 
 /** Wraps the clients streams to count their draws (measured on a separate warm-up run). */

@@ -136,9 +136,8 @@ export function clientsMonth(w: World, lnDur: Float64Array, otherDur: Float64Arr
   resetTally(tally);
   for (let j = 0; j < n; j++) {
     const s = status[j];
-    // one pass: the transition (a 'break' ends it early), then the client is counted where it ended up
-    // eslint-disable-next-line no-constant-condition
-    do {
+    // one pass: the transition (a 'break transition' ends it early), then the client is counted where it ended up
+    transition: {
     if (s <= S_PARTICIPATION) {
       const dj = d[j];
       const band = dur[j] < 12 ? 0 : dur[j] <= 36 ? 1 : 2;
@@ -150,7 +149,7 @@ export function clientsMonth(w: World, lnDur: Float64Array, otherDur: Float64Arr
         ledger.otherExits++;
         if (trace) trace.push(t, pool.uid[j], s, S_EXITED, R.pension);
         leave(w, j);
-        break;
+        break transition;
       }
       if (rng.next() < hazard[j] * vacScale) {
         exitsByDur[band]++;
@@ -174,7 +173,7 @@ export function clientsMonth(w: World, lnDur: Float64Array, otherDur: Float64Arr
           flows.targetGroupJobs++;
           ledger.banenafspraakJobs++;
         }
-        break;
+        break transition;
       }
       const hOther = otherDur[dur[j] < lastDur ? dur[j] : lastDur] + p.enforceExit * strict;
       if (rng.next() < hOther) {
@@ -183,7 +182,7 @@ export function clientsMonth(w: World, lnDur: Float64Array, otherDur: Float64Arr
         ledger.otherExits++;
         if (trace) trace.push(t, pool.uid[j], s, S_EXITED, R.otherExit);
         leave(w, j);
-        break;
+        break transition;
       }
       dur[j]++;
       monthsInStatus[j]++;
@@ -238,20 +237,20 @@ export function clientsMonth(w: World, lnDur: Float64Array, otherDur: Float64Arr
         if (trace) trace.push(t, pool.uid[j], s, S_EXITED, ageM[j] >= aow ? R.pension : R.outOfSight);
         ledger.outOfSight++;
         pool.release(j); // out of sight: retired, or durably at work for five years
-        break;
+        break transition;
       }
       if (s === S_SUBSIDISED) {
         const u = rng.next();
         if (u < p.lksToRegular) {
           if (trace) trace.push(t, pool.uid[j], s, S_EMPLOYED, R.regularJob);
           status[j] = S_EMPLOYED;
-          break;
+          break transition;
         }
         if (u < p.lksToRegular + p.lksReturn) {
           if (trace) trace.push(t, pool.uid[j], s, S_BENEFIT, R.subsidyEnded);
           reenter(w, j);
         }
-        break;
+        break transition;
       }
       const base = jobMonth[j] >= 0 && t - jobMonth[j] < 12 ? p.retYear1 : p.retLater;
       const hReturn = base * (1 + p.creamChurn * creamed[j]) * afterCare;
@@ -260,7 +259,7 @@ export function clientsMonth(w: World, lnDur: Float64Array, otherDur: Float64Arr
         reenter(w, j);
       }
     }
-    } while (false);
+    }
     if (status[j] !== S_EXITED) countClient(tally, pool, j);
   }
 

@@ -60,7 +60,13 @@ export function applyEvent(w: World, e: ModelEvent): void {
 export function applySetting(w: World, path: string, value: number): void {
   const parts = path.split('.');
   if (parts[0] === 'params') {
-    w.params[parts[1] as ParamName] = value;
+    const name = parts[1] as ParamName;
+    w.params[name] = value;
+    // parameters that seed a running quantity change that quantity (from now on)
+    if (name === 'staffFte') w.staffTarget = value;
+    else if (name === 'caseloadPerFte') w.caseloadPerFte = value;
+    else if (name === 'reintBudgetYear') w.reintYear = value;
+    else if (name === 'lksBudgetYear') w.lksYear = value;
   } else if (parts[0] === 'managers' && (MANAGER_IDS as readonly string[]).includes(parts[1])) {
     const m = w.managers[parts[1] as ManagerId];
     const field = parts[2];

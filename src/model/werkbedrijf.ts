@@ -1,6 +1,6 @@
 // The werkbedrijf: how many trajectory slots it has, how it chooses clients for them (creaming, kappa),
 // and which instrument each gets (reference 6.7.4).
-import { clamp01, R, I_COACHING, I_LKS, I_PARTICIPATION, S_BENEFIT, S_PARTICIPATION, S_SUBSIDISED, S_TRAJECTORY } from './clients';
+import { clamp01, R, I_COACHING, I_LKS, I_PARTICIPATION, S_BENEFIT, S_PARTICIPATION, S_TRAJECTORY } from './clients';
 import { IND } from './values';
 import type { World } from './world';
 import type { Tally } from './flows';

@@ -53,13 +53,16 @@ const audiencesShape = Object.fromEntries(AUDIENCE_IDS.map((id) => [id, Audience
 
 const month = z.number().int().min(0).max(600);
 
+/** Parameters that only shape the start of a run (the initial stock, tables built once). */
+const START_ONLY: string[] = ['N0', 'staffMorale0', 'methodQuality0', 'otherExitBase', 'otherExitDur'];
+
 /** Paths a 'set' event may change during a run, with their allowed range. */
 export function settableRange(path: string): { min: number; max: number; integer?: boolean } | string {
   const parts = path.split('.');
   if (parts[0] === 'params' && parts.length === 2) {
     const name = parts[1] as ParamName;
     if (!(name in PARAM_SPECS)) return `unknown parameter "${parts[1]}"`;
-    if (name === 'N0') return 'N0 sets the initial stock and cannot change during a run';
+    if (START_ONLY.includes(name)) return `${name} sets the starting state and cannot change during a run (set it in params)`;
     const spec = PARAM_SPECS[name];
     return { min: spec.min, max: spec.max, integer: 'integer' in spec ? spec.integer : false };
   }

@@ -1,0 +1,168 @@
+// bench:browser — the sandbox in headless Chromium, from a built site served on loopback:
+//   1. time from navigation to the stage's first drawn frame (performance mark 'meerwaarde:first-frame'),
+//      over several fresh page loads;
+//   2. frames per second and main-thread long tasks while the baseline runs at full speed (the model in
+//      its Web Worker), repeated runs of 240 months for a measuring window of about ten seconds.
+// Targets (issue 3): median >= 50 fps, no long task over 50 ms, first frame < 1.5 s.
+// Prints figures; asserts nothing (benchmarks never fail a build). Options: --no-build (use dist/),
+// --seconds N (measuring window), --loads N (page loads for the first-frame figure), --json.
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { chromium } from 'playwright-core';
+import { serveStatic } from '../tests/browser/static-server.mjs';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..');
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+const argv = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? Number(argv[i + 1]) : fallback;
+};
+const SECONDS = option('--seconds', 10);
+const LOADS = option('--loads', 5);
+const JSON_OUT = argv.includes('--json');
+
+if (!existsSync(CHROMIUM)) {
+  console.error(`Chromium is missing at ${CHROMIUM}. Install it with: apt-get install -y chromium`);
+  process.exit(2);
+}
+
+const median = (xs) => {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const quantile = (xs, q) => {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.floor(q * (s.length - 1))))];
+};
+
+let outDir = join(ROOT, 'dist');
+let madeDir = false;
+if (!argv.includes('--no-build')) {
+  outDir = mkdtempSync(join(tmpdir(), 'meerwaarde-bench-'));
+  madeDir = true;
+  const t = performance.now();
+  await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'error', build: { outDir, emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 4096 } });
+  if (!JSON_OUT) console.log(`built the site in ${Math.round(performance.now() - t)} ms`);
+}
+
+const server = await serveStatic(outDir, '/bench/');
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+
+// The page records its own frame times and long tasks (installed before any page script runs).
+const INSTRUMENT = () => {
+  const w = window;
+  w.__bench = { frames: [], longTasks: [], recording: false };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.__bench.longTasks.push({ start: e.startTime, duration: e.duration, recording: w.__bench.recording });
+  }).observe({ type: 'longtask', buffered: true });
+  const tick = (t) => {
+    if (w.__bench.recording) w.__bench.frames.push(t);
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+};
+
+try {
+  // 1. navigation to first drawn frame
+  const firstFrames = [];
+  for (let i = 0; i < LOADS; i++) {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}?v=1&scenario=baseline&seed=1&months=96`);
+    const ms = await page.evaluate(
+      () =>
+        new Promise((done) => {
+          const look = () => {
+            const m = performance.getEntriesByName('meerwaarde:first-frame')[0];
+            if (m) done(m.startTime);
+            else setTimeout(look, 10);
+          };
+          look();
+        }),
+    );
+    firstFrames.push(ms);
+    await context.close();
+  }
+
+  // 2. frames and long tasks at full speed
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  await context.addInitScript(INSTRUMENT);
+  const page = await context.newPage();
+  await page.goto(`${server.url}?v=1&scenario=baseline&seed=1&months=240`);
+  await page.waitForFunction(() => window.__meerwaarde?.ready === true, null, { timeout: 30_000 });
+  await page.check('input[name=speed][value=full]');
+  await page.waitForTimeout(500);
+  const state = () => page.evaluate(() => window.__meerwaarde.state());
+  const windows = []; // frames per second in each whole second of play
+  let months = 0;
+  let runs = 0;
+  const start = Date.now();
+  while (Date.now() - start < SECONDS * 1000) {
+    await page.evaluate(() => {
+      window.__bench.frames = [];
+      window.__bench.recording = true;
+    });
+    await page.click('[data-action=play]');
+    for (;;) {
+      const s = await state();
+      if (s.done || Date.now() - start > SECONDS * 1000) break;
+      await page.waitForTimeout(100);
+    }
+    const frames = await page.evaluate(() => {
+      window.__bench.recording = false;
+      return window.__bench.frames;
+    });
+    const s = await state();
+    months += s.month;
+    runs++;
+    for (let t0 = frames[0], i = 0; frames.length && t0 + 1000 <= frames[frames.length - 1]; t0 += 1000) {
+      let n = 0;
+      while (i < frames.length && frames[i] < t0 + 1000) {
+        if (frames[i] >= t0) n++;
+        i++;
+      }
+      windows.push(n);
+    }
+    if (s.playing) await page.click('[data-action=play]');
+    await page.click('[data-action=reset]');
+    await page.waitForFunction(() => window.__meerwaarde.state().month === 0 && !window.__meerwaarde.state().playing);
+  }
+  const all = await page.evaluate(() => window.__bench);
+  const elapsed = (Date.now() - start) / 1000;
+  await context.close();
+
+  const longTasks = all.longTasks.filter((t) => t.recording);
+  const result = {
+    firstFrameMs: { median: Math.round(median(firstFrames)), max: Math.round(Math.max(...firstFrames)), loads: firstFrames.length },
+    fullSpeed: {
+      fpsMedian: median(windows),
+      fpsP10: quantile(windows, 0.1),
+      secondsMeasured: windows.length,
+      monthsPerSecond: Math.round(months / elapsed),
+      runs,
+    },
+    longTasks: { count: longTasks.length, maxMs: Math.round(Math.max(0, ...longTasks.map((t) => t.duration))), duringLoadCount: all.longTasks.length - longTasks.length },
+    targets: { fpsMedian: 50, longTaskMaxMs: 50, firstFrameMs: 1500 },
+  };
+  if (JSON_OUT) console.log(JSON.stringify(result));
+  else {
+    const ok = (b) => (b ? 'meets target' : 'MISSES target');
+    console.log(`first drawn frame after navigation: median ${result.firstFrameMs.median} ms, max ${result.firstFrameMs.max} ms over ${LOADS} loads (${ok(result.firstFrameMs.median < 1500)}: < 1500 ms)`);
+    console.log(`full speed: median ${result.fullSpeed.fpsMedian} fps, 10th percentile ${result.fullSpeed.fpsP10} fps over ${result.fullSpeed.secondsMeasured} s (${ok(result.fullSpeed.fpsMedian >= 50)}: >= 50 fps)`);
+    console.log(`model pace: ${result.fullSpeed.monthsPerSecond} months/s in the worker over ${runs} runs of 240 months`);
+    console.log(`main-thread long tasks while playing: ${result.longTasks.count}, longest ${result.longTasks.maxMs} ms (${ok(result.longTasks.count === 0)}: none over 50 ms); before play (page load): ${result.longTasks.duringLoadCount}`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+  if (madeDir) rmSync(outDir, { recursive: true, force: true });
+}
