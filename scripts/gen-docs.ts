@@ -123,6 +123,9 @@ const C3 = '{value,capacity,legitimacy}';
 
 /** Every monthly.csv column belongs to exactly one family; a column that matches none is a documentation gap. */
 export const COLUMN_FAMILIES: ColumnFamily[] = [
+  { match: /^model_version$/, pattern: 'model_version', meaning: 'Version of the model (src/model/version.ts); the same on every row', unit: '-' },
+  { match: /^scenario_hash$/, pattern: 'scenario_hash', meaning: 'SHA-256 of the effective scenario (canonical JSON, player controls included); the same on every row', unit: '-' },
+  { match: /^seed$/, pattern: 'seed', meaning: 'Random seed of the run; the same on every row', unit: '-' },
   { match: /^month$/, pattern: 'month', meaning: 'Month of the run; row m is the state at the end of the m-th simulated month (1-based)', unit: 'month' },
   { match: /^managers_[WDHP]_corners_(value|capacity|legitimacy)$/, pattern: `managers_${M}_corners_${C3}`, meaning: 'The manager\'s own triangle: value V, capacity C, legitimacy L', unit: '0-1' },
   { match: /^managers_[WDHP]_balance$/, pattern: `managers_${M}_balance`, meaning: 'Balance of the triangle: 1 - (largest corner - smallest corner)', unit: '0-1' },

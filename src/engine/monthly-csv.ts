@@ -31,14 +31,27 @@ function cell(v: number | string): string {
   return /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-export function monthlyCsv(snapshots: readonly MonthSnapshot[]): string {
+/** What identifies a run: every output file carries it (CSV files as their first columns). */
+export interface RunIdentity {
+  modelVersion: string;
+  scenarioHash: string;
+  seed: number;
+}
+
+export function identityCells(id: RunIdentity): string {
+  return `${id.modelVersion},${id.scenarioHash},${id.seed}`;
+}
+export const IDENTITY_HEADER = 'model_version,scenario_hash,seed';
+
+export function monthlyCsv(snapshots: readonly MonthSnapshot[], id: RunIdentity): string {
   if (snapshots.length === 0) return '';
   const header = flattenSnapshot(snapshots[0]).map(([k]) => k);
-  const lines = [header.join(',')];
-  for (const s of snapshots) lines.push(flattenSnapshot(s).map(([, v]) => cell(v)).join(','));
+  const prefix = identityCells(id);
+  const lines = [`${IDENTITY_HEADER},${header.join(',')}`];
+  for (const s of snapshots) lines.push(`${prefix},${flattenSnapshot(s).map(([, v]) => cell(v)).join(',')}`);
   return `${lines.join('\n')}\n`;
 }
 
 export function monthlyColumns(sample: MonthSnapshot): string[] {
-  return flattenSnapshot(sample).map(([k]) => k);
+  return [...IDENTITY_HEADER.split(','), ...flattenSnapshot(sample).map(([k]) => k)];
 }

@@ -8,10 +8,11 @@ import { REASONS } from '../model/clients';
 import { K } from '../model/values';
 import type { ModelEvent } from '../model/config';
 import { resolveConfig, twinConfig } from '../scenario/resolve';
-import { withEvents } from '../scenario/parse';
+import { scenarioHash, withEvents } from '../scenario/parse';
 import type { Scenario, ScenarioEvent } from '../scenario/schema';
 import { buildSummary, type Summary } from './summary';
-import { monthlyCsv } from './monthly-csv';
+import { IDENTITY_HEADER, identityCells, monthlyCsv, type RunIdentity } from './monthly-csv';
+import { MODEL_VERSION } from '../model/version';
 import { stableJson } from './json';
 
 export const DEFAULT_MONTHS = 96;
@@ -121,17 +122,23 @@ export class Simulation {
     return stableJson(this.summary());
   }
 
+  /** seed, scenario hash (of the effective scenario) and model version, carried by every output */
+  identity(): RunIdentity {
+    return { modelVersion: MODEL_VERSION, scenarioHash: scenarioHash(this.effectiveScenario()), seed: this.seed };
+  }
+
   monthlyCsv(): string {
-    return monthlyCsv(this.snapshots);
+    return monthlyCsv(this.snapshots, this.identity());
   }
 
   /** clients.csv: every client transition of the actual municipality (needs trace: true). */
   clientsCsv(): string {
     const trace = this.actual.world.trace;
     if (!trace) throw new Error('this run was not traced');
-    const lines = ['month,client,from,to,reason'];
+    const prefix = identityCells(this.identity());
+    const lines = [`${IDENTITY_HEADER},month,client,from,to,reason`];
     for (let i = 0; i < trace.length; i += 5) {
-      lines.push(`${trace[i]},${trace[i + 1]},${STATUSES[trace[i + 2]]},${STATUSES[trace[i + 3]]},${REASONS[trace[i + 4]]}`);
+      lines.push(`${prefix},${trace[i]},${trace[i + 1]},${STATUSES[trace[i + 2]]},${STATUSES[trace[i + 3]]},${REASONS[trace[i + 4]]}`);
     }
     return `${lines.join('\n')}\n`;
   }

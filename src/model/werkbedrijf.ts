@@ -17,6 +17,9 @@ export function creaming(w: World): number {
 
 const BINS = 512;
 const bins = new Int32Array(BINS);
+// candidates of this month's allocation (slot and priority bin), reused across months and runs
+let candidates = new Int32Array(0);
+let candidateBins = new Uint16Array(0);
 
 /**
  * Fills free trajectory slots. Priority = kappa * employability + (1 - kappa) * need + youth priority,
@@ -55,7 +58,11 @@ export function allocateServices(w: World, lnDur: Float64Array, tally: Tally): v
   const d = pool.d;
   const dur = pool.dur;
   const ageM = pool.ageM;
-  const prio = pool.hazard; // scratch, overwritten by the hazard pass later this month
+  if (candidates.length < n) {
+    candidates = new Int32Array(pool.capacity);
+    candidateBins = new Uint16Array(pool.capacity);
+  }
+  let nc = 0;
   let candD = 0;
   let candN = 0;
   let pickedD = 0;
@@ -67,11 +74,12 @@ export function allocateServices(w: World, lnDur: Float64Array, tally: Tally): v
     const eta = p.betaDist * d[j] + p.betaDur * lnDur[Math.min(dur[j], lnDur.length - 1)] + (ageM[j] >= age55 ? p.betaAge55 : 0);
     const employability = 1 + eta / etaSpan;
     const pr = kappa * employability + (1 - kappa) * d[j] + (ageM[j] < age27 ? p.youthPrio : 0);
-    prio[j] = pr;
     let b = Math.floor((pr / maxPrio) * BINS);
     if (b >= BINS) b = BINS - 1;
     if (b < 0) b = 0;
     bins[b]++;
+    candidates[nc] = j;
+    candidateBins[nc++] = b;
   }
   let threshold = BINS - 1;
   let above = 0;
@@ -82,11 +90,9 @@ export function allocateServices(w: World, lnDur: Float64Array, tally: Tally): v
   let inThreshold = free - above;
   const lksMonthly = w.lksYear / 12;
   let lksCommitted = subsidised * p.lksCostMonth;
-  for (let j = 0; j < n && free > 0; j++) {
-    if (status[j] !== S_BENEFIT) continue;
-    let b = Math.floor((prio[j] / maxPrio) * BINS);
-    if (b >= BINS) b = BINS - 1;
-    if (b < 0) b = 0;
+  for (let c = 0; c < nc && free > 0; c++) {
+    const j = candidates[c];
+    const b = candidateBins[c];
     if (b < threshold) continue;
     if (b === threshold) {
       if (inThreshold <= 0) continue;
