@@ -10,7 +10,8 @@ export function summaryMetrics(summary: Summary): Record<string, number> {
     if (typeof value === 'number') out[prefix] = value;
     else if (typeof value === 'boolean') out[prefix] = value ? 1 : 0;
     else if (Array.isArray(value)) {
-      if (value.length === 4 && value.every((v) => typeof v === 'number')) value.forEach((v, i) => (out[`${prefix}.tier${i + 1}`] = v as number));
+      // only the caseload's per-tier head counts are lists of numbers worth a metric each
+      if (prefix.startsWith('caseload.')) value.forEach((v, i) => (out[`${prefix}.tier${i + 1}`] = v as number));
     } else if (value && typeof value === 'object') {
       for (const [k, v] of Object.entries(value)) walk(prefix ? `${prefix}.${k}` : k, v);
     }

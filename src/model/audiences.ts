@@ -1,5 +1,6 @@
 // Perception, support and aspirations: the "socially constructed success" arm (reference 6.7.6).
-// Support falls faster on bad news than it rises on good news (negativity bias, lambdaDown ~ 2 x lambdaUp).
+// Support falls faster on bad news than it rises on good news (negativity bias: lambdaDown = 2.75 x lambdaUp,
+// which gives an emergent response about twice as large to bad news, since audiences sit near their aspiration).
 import { clamp01 } from './clients';
 import { effectSum } from './environment';
 import { AUDIENCE_IDS, MANAGER_IDS } from './types';

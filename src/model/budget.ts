@@ -11,7 +11,8 @@ export function budgetCycle(w: World, twinStock: number): void {
   w.lastBuigResult = result;
   const year = Math.floor(w.t / 12) + 1; // the year that starts next month (0-based)
   // the twin keeps a neutral budget policy: no political growth or cuts, no BUIG reinvestment (its budgets
-  // follow only the scenario's cuts and the environment's grants), so it stays a stable benchmark
+  // follow the scenario's cuts, the environment's grants and what its neutral managers find), so it stays
+  // a stable benchmark
   const councilTilt = w.neutral ? 1 : 1 + p.gL * (2 * w.audiences.council.support - 1);
   // the BUIG result moves the re-integration budget, by at most a quarter of its initial size a year
   // (most of a BUIG surplus or deficit is absorbed by the general municipal budget)

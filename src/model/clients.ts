@@ -174,7 +174,7 @@ export function initialSubsidised(pool: ClientPool, params: Params, rng: Stream)
     const j = pool.take();
     pool.place(j, d, 0, ageM);
     pool.status[j] = S_SUBSIDISED;
-    pool.monthsInStatus[j] = Math.floor(rng.next() * 48);
+    pool.monthsInStatus[j] = 12 + Math.floor(rng.next() * 48); // already durable: not counted again
     pool.everWork[j] = 1;
   }
   return n;

@@ -16,13 +16,13 @@ export function politics(w: World): void {
   const uDir = rng.next();
   const uHead = rng.next();
   const uProfile = rng.next();
-  const uTraits = rng.next();
   // three independent trait draws for each possible successor (W, D, H), every month
   const traits = [rng.next(), rng.next(), rng.next(), rng.next(), rng.next(), rng.next(), rng.next(), rng.next(), rng.next()];
   const electionNoise = rng.normal();
   const uReshuffle = rng.next();
   const W = w.managers.W;
-  if (w.t >= p.firstElectionMonth && (w.t - p.firstElectionMonth) % 48 === 0 && w.forcedElectionMonth !== w.t) {
+  if (w.forcedElectionMonth === w.t) return; // the scheduled election loss is this month's politics
+  if (w.t >= p.firstElectionMonth && (w.t - p.firstElectionMonth) % 48 === 0) {
     w.elections++;
     const support = w.audiences.public.support + w.audiences.council.support;
     const pReelect = sigmoid(p.electSlope * (support - 1) + p.electNoise * electionNoise);
@@ -43,7 +43,6 @@ export function politics(w: World): void {
   }
   if (uDir < p.dirLeave) replaceOfficial(w, 'D', traits.slice(3, 6));
   if (uHead < p.headLeave) replaceOfficial(w, 'H', traits.slice(6, 9));
-  void uTraits;
 }
 
 /** A new alderman: another profile (usually), a honeymoon, and a conflict shock with the director. */

@@ -65,7 +65,10 @@ export function applySetting(w: World, path: string, value: number): void {
     // parameters that seed a running quantity change that quantity (from now on)
     if (name === 'staffFte') w.staffTarget = value;
     else if (name === 'caseloadPerFte') w.caseloadPerFte = value;
-    else if (name === 'reintBudgetYear') w.reintYear = value;
+    else if (name === 'reintBudgetYear') {
+      w.reintYear = value;
+      w.grantsYtd = 0; // the new budget replaces this year's, grants included
+    }
     else if (name === 'lksBudgetYear') w.lksYear = value;
   } else if (parts[0] === 'managers' && (MANAGER_IDS as readonly string[]).includes(parts[1])) {
     const m = w.managers[parts[1] as ManagerId];

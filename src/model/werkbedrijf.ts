@@ -46,8 +46,9 @@ export function allocateServices(w: World, lnDur: Float64Array, tally: Tally): v
   const active = tally.trajectories + 0.5 * tally.participants;
   const subsidised = tally.subsidised;
   w.overload = clamp01(active / Math.max(1, staffCap) - 1);
-  let free = Math.floor(w.slots - active);
-  if (free <= 0) return;
+  // a participation place takes half a consultant's slot, a trajectory a whole one
+  let free = w.slots - active;
+  if (free < 0.5) return;
   const kappa = w.kappa;
   const etaMin = p.betaDist + p.betaDur * lnDur[lnDur.length - 1] + p.betaAge55;
   const etaSpan = etaMin < 0 ? -etaMin : 1;
@@ -90,16 +91,18 @@ export function allocateServices(w: World, lnDur: Float64Array, tally: Tally): v
   let inThreshold = free - above;
   const lksMonthly = w.lksYear / 12;
   let lksCommitted = subsidised * p.lksCostMonth;
-  for (let c = 0; c < nc && free > 0; c++) {
+  for (let c = 0; c < nc && free >= 0.5; c++) {
     const j = candidates[c];
     const b = candidateBins[c];
     if (b < threshold) continue;
+    const dj = d[j];
+    const cost = dj >= 0.8 ? 0.5 : 1;
+    if (cost > free) continue;
     if (b === threshold) {
       if (inThreshold <= 0) continue;
       inThreshold--;
     }
-    free--;
-    const dj = d[j];
+    free -= cost;
     pickedD += dj;
     pickedN++;
     const before = status[j];

@@ -53,7 +53,8 @@ const audiencesShape = Object.fromEntries(AUDIENCE_IDS.map((id) => [id, Audience
 
 const month = z.number().int().min(0).max(600);
 
-/** Parameters that only shape the start of a run (the initial stock, tables built once). */
+/** Parameters that shape the start of a run (the initial stock, the starting levels that morale and methods
+ *  recover toward, tables built once): changing them mid-run would rewrite the past, so they are set in params. */
 const START_ONLY: string[] = ['N0', 'staffMorale0', 'methodQuality0', 'otherExitBase', 'otherExitDur'];
 
 /** Paths a 'set' event may change during a run, with their allowed range. */
