@@ -85,7 +85,7 @@ function floorKernel(clients: number, months: number, drawsPerCm: number, expsPe
   return ms;
 }
 
-function report(label: string, m: Measured, repeat: number): void {
+function report(label: string, m: Measured & { months: number }, repeat: number): void {
   const rate = m.clientMonths / (m.ms / 1000);
   const drawsPerCm = m.draws / m.clientMonths;
   const expsPerCm = m.exps / m.clientMonths;

@@ -1,0 +1,266 @@
+// The sandbox's canvas: the success loop, the meta triangle, the jobseekers and luck, drawn with Pixi.
+// The app shell owns every control and description (DOM); this draws and animates between months.
+import { Application, Container, Graphics, Rectangle, UPDATE_PRIORITY, type Ticker } from 'pixi.js';
+import type { MonthSnapshot } from '../../model/types';
+import { capBatchTextures, wantsAntialias } from './renderTuning';
+import { ClientsView } from './clientsView';
+import { GaugesView } from './gaugesView';
+import { computeStageLayout, minimumHeight, naturalHeight, splitLoopPanel, type StageLayout } from './layout';
+import { loopGeometry } from './loopGeometry';
+import { LoopView } from './loopView';
+import { PALETTE } from './palette';
+import { PulseView } from './pulseView';
+import { createDotAtlas, createSharedShapes } from './shapes';
+import { installNumberFont, uninstallNumberFont } from './text';
+import { TriangleView } from './triangleView';
+import { FlowScale, transitionMs } from './tween';
+import type { Stage, StageLabels, StageLanguage, StageOptions } from './types';
+
+export type { Stage, StageLabels, StageLanguage, StageOptions } from './types';
+export { PALETTE, MANAGER_COLOURS, STATUS_STYLE } from './palette';
+
+export async function createStage(container: HTMLElement, options: StageOptions): Promise<Stage> {
+  // The stage lives in a wrapper of its own. If the container has a height, the stage fills it (never
+  // below the layout's minimum); if not, the stage takes the natural height for its width.
+  const fillsContainer = container.clientHeight > 0;
+  const wrapper = document.createElement('div');
+  wrapper.className = 'meerwaarde-stage';
+  Object.assign(wrapper.style, { position: 'relative', width: '100%', overflow: 'hidden' });
+  if (fillsContainer) wrapper.style.height = '100%';
+  container.appendChild(wrapper);
+
+  const measure = (): { width: number; height: number } => {
+    const width = Math.max(1, wrapper.clientWidth || container.clientWidth || 360);
+    if (fillsContainer) wrapper.style.minHeight = `${minimumHeight(width)}px`;
+    else wrapper.style.height = `${naturalHeight(width)}px`;
+    return { width, height: fillsContainer ? wrapper.clientHeight : 0 };
+  };
+  const first = measure();
+
+  capBatchTextures();
+  const app = new Application();
+  await app.init({
+    preference: 'webgl',
+    width: first.width,
+    height: Math.max(1, first.height || naturalHeight(first.width)),
+    resolution: window.devicePixelRatio || 1,
+    autoDensity: true,
+    antialias: wantsAntialias(window.devicePixelRatio || 1),
+    // White under everything: software renderers pay per filled pixel, so panels are outlines, not fills.
+    background: PALETTE.panel,
+    autoStart: !options.reducedMotion,
+  });
+  const canvas = app.canvas;
+  Object.assign(canvas.style, { position: 'absolute', left: '0', top: '0', display: 'block' });
+  wrapper.appendChild(canvas);
+  app.stage.eventMode = 'none';
+  app.stage.interactiveChildren = false;
+
+  let frames = 0;
+  const frameCounter = { postrender: () => void frames++ };
+  app.renderer.runners.postrender.add(frameCounter);
+
+  const fontName = installNumberFont(app.renderer.resolution);
+  const shapes = createSharedShapes();
+  const atlas = createDotAtlas(app.renderer);
+
+  const panels = new Graphics();
+  const loop = new LoopView(shapes, atlas, fontName);
+  const gauges = new GaugesView(shapes, fontName);
+  const triangles = new TriangleView(fontName);
+  const clients = new ClientsView(atlas, fontName);
+  const pulses = new PulseView(shapes);
+  const scene = new Container();
+  scene.addChild(panels, loop.root, gauges.root, triangles.root, clients.root, pulses.root);
+  app.stage.addChild(scene);
+
+  let reducedMotion = options.reducedMotion;
+  let language = options.language;
+  let labels = options.labels;
+  let layout: StageLayout | null = null;
+  const flowScale = new FlowScale();
+  let lastUpdateMs: number | null = null;
+  let destroyed = false;
+
+  const applyLayout = (width: number, height: number): void => {
+    const l = computeStageLayout(width, height);
+    layout = l;
+    const dpr = window.devicePixelRatio || 1;
+    if (app.screen.width !== l.width || app.screen.height !== l.height || app.renderer.resolution !== dpr) {
+      app.renderer.resize(l.width, l.height, dpr);
+    }
+    canvas.style.width = `${l.width}px`;
+    canvas.style.height = `${l.height}px`;
+    panels.clear();
+    for (const r of [l.loop, l.triangles, l.clients]) {
+      panels.roundRect(r.x, r.y, r.width, r.height, 8).stroke({ width: 1, color: PALETTE.panelBorder });
+    }
+    const inner = Math.round(l.fontSize * 0.7);
+    const loopInner = { x: l.loop.x + inner, y: l.loop.y + inner, width: l.loop.width - 2 * inner, height: l.loop.height - 2 * inner };
+    const split = splitLoopPanel(loopInner, l.fontSize);
+    loop.layout(split.ring, l.fontSize);
+    gauges.layout(split.gauges, split.columns, l.fontSize);
+    pulses.layout(loopGeometry(split.ring, l.fontSize), l.fontSize);
+    triangles.layout(
+      { x: l.triangles.x + inner, y: l.triangles.y + inner, width: l.triangles.width - 2 * inner, height: l.triangles.height - 2 * inner },
+      l.fontSize,
+    );
+    clients.layout({ x: l.clients.x + inner, y: l.clients.y + inner, width: l.clients.width - 2 * inner, height: l.clients.height - 2 * inner }, l.fontSize);
+  };
+
+  const applyLabels = (): void => {
+    loop.setLabels(labels, language);
+    gauges.setLabels(labels, language);
+    triangles.setLabels(labels, language);
+    clients.setLabels(labels, language);
+    pulses.setLabels(labels);
+  };
+
+  // Render on demand when the ticker is stopped (reduced motion): one frame per change, coalesced.
+  let renderQueued = 0;
+  const requestRender = (): void => {
+    if (destroyed || !reducedMotion || renderQueued) return;
+    renderQueued = requestAnimationFrame(() => {
+      renderQueued = 0;
+      if (destroyed) return;
+      const now = performance.now();
+      advance(now, 0);
+      app.render();
+    });
+  };
+
+  const advance = (nowMs: number, dtMs: number): void => {
+    const motion = !reducedMotion;
+    loop.tick(nowMs, dtMs, motion);
+    gauges.tick(nowMs, motion);
+    triangles.tick(nowMs, motion);
+    clients.tick(nowMs, motion);
+    pulses.tick(nowMs, motion);
+  };
+  const onTick = (ticker: Ticker): void => advance(performance.now(), Math.min(ticker.deltaMS, 100));
+  app.ticker.add(onTick, undefined, UPDATE_PRIORITY.NORMAL);
+
+  applyLabels();
+  applyLayout(first.width, first.height);
+  if (reducedMotion) requestRender();
+
+  // Follow the container's size (coalesced to one layout per animation frame).
+  let resizeQueued = 0;
+  const observer = new ResizeObserver(() => {
+    if (resizeQueued || destroyed) return;
+    resizeQueued = requestAnimationFrame(() => {
+      resizeQueued = 0;
+      if (destroyed) return;
+      const { width, height } = measure();
+      const next = computeStageLayout(width, height);
+      if (layout && next.width === layout.width && next.height === layout.height) return;
+      applyLayout(width, height);
+      if (reducedMotion) requestRender();
+    });
+  });
+  observer.observe(wrapper);
+
+  // Stay sharp when the window moves to a screen of another density (or the page is zoomed).
+  let dprQuery: MediaQueryList | null = null;
+  const onDprChange = (): void => {
+    if (destroyed) return;
+    watchDpr();
+    if (layout) applyLayout(layout.width, fillsContainer ? wrapper.clientHeight : 0);
+    requestRender();
+  };
+  const watchDpr = (): void => {
+    dprQuery?.removeEventListener('change', onDprChange);
+    dprQuery = window.matchMedia(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
+    dprQuery.addEventListener('change', onDprChange);
+  };
+  watchDpr();
+
+  const stage: Stage = {
+    update(snapshot: MonthSnapshot, sample: Uint8Array): void {
+      if (destroyed) return;
+      const now = performance.now();
+      const duration = reducedMotion ? 0 : transitionMs(lastUpdateMs === null ? null : now - lastUpdateMs);
+      lastUpdateMs = now;
+      let maxFlow = 0;
+      for (const f of snapshot.loop.flows) if (Number.isFinite(f) && Math.abs(f) > maxFlow) maxFlow = Math.abs(f);
+      const scale = flowScale.observe(maxFlow);
+      loop.setMonth(snapshot.loop, scale, now, duration);
+      gauges.setMonth(snapshot.loop.balancing, now, duration);
+      triangles.setMonth(snapshot, now, duration);
+      clients.setMonth(snapshot, sample, now, !reducedMotion);
+      pulses.setMonth(snapshot, now, !reducedMotion);
+      requestRender();
+    },
+
+    setReducedMotion(on: boolean): void {
+      if (destroyed || on === reducedMotion) return;
+      reducedMotion = on;
+      const now = performance.now();
+      pulses.setMotion(!on, now);
+      if (on) {
+        app.ticker.stop();
+        requestRender();
+      } else {
+        app.ticker.start();
+      }
+    },
+
+    setLabels(next: StageLabels, nextLanguage: StageLanguage): void {
+      if (destroyed) return;
+      labels = next;
+      language = nextLanguage;
+      applyLabels();
+      // label widths changed: place everything again
+      if (layout) applyLayout(layout.width, fillsContainer ? wrapper.clientHeight : 0);
+      requestRender();
+    },
+
+    reset(): void {
+      if (destroyed) return;
+      loop.reset();
+      gauges.reset();
+      triangles.reset();
+      clients.reset();
+      pulses.reset();
+      flowScale.reset();
+      lastUpdateMs = null;
+      requestRender();
+    },
+
+    async toPNG(): Promise<Blob> {
+      if (!layout) throw new Error('stage has no layout yet');
+      const out = app.renderer.extract.canvas({
+        target: app.stage,
+        frame: new Rectangle(0, 0, layout.width, layout.height),
+        resolution: app.renderer.resolution,
+        clearColor: PALETTE.panel,
+      });
+      if (typeof out.convertToBlob === 'function') return out.convertToBlob({ type: 'image/png' });
+      return new Promise<Blob>((resolve, reject) => {
+        if (typeof out.toBlob !== 'function') return reject(new Error('canvas cannot make a blob'));
+        out.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG encoding failed'))), 'image/png');
+      });
+    },
+
+    destroy(): void {
+      if (destroyed) return;
+      destroyed = true;
+      observer.disconnect();
+      dprQuery?.removeEventListener('change', onDprChange);
+      if (resizeQueued) cancelAnimationFrame(resizeQueued);
+      if (renderQueued) cancelAnimationFrame(renderQueued);
+      app.ticker.remove(onTick);
+      app.renderer.runners.postrender.remove(frameCounter);
+      app.destroy({ removeView: true }, { children: true });
+      atlas.destroy();
+      shapes.destroy();
+      uninstallNumberFont(fontName);
+      wrapper.remove();
+    },
+
+    get frameCount(): number {
+      return frames;
+    },
+  };
+  return stage;
+}

@@ -1,0 +1,206 @@
+// Luck and bad luck as pulses on the loop: an expanding ring at the station an event hits, a marker
+// (star for good luck, jagged burst for bad, diamond for neutral) and the event's name. In reduced
+// motion the ring is left out and the marker stays for a few months.
+import { Container, Graphics, Text } from 'pixi.js';
+import { LOOP_STATIONS, type MonthSnapshot } from '../../model/types';
+import {
+  PULSE_RING_MS,
+  SLOTS_PER_STATION,
+  STATIC_MARKER_MONTHS,
+  chooseSlot,
+  eventLabel,
+  pulseFrame,
+  pulseLabelAnchorX,
+  pulsesFor,
+  type PulseFrame,
+  type PulseSpec,
+} from './eventPulses';
+import type { LoopGeometry } from './loopGeometry';
+import { PALETTE } from './palette';
+import { GLYPH_UNIT, type SharedShapes } from './shapes';
+import { label, setFontSize } from './text';
+import type { StageLabels } from './types';
+
+
+/** Below this ring radius (px) a station shows one pulse at a time, in smaller type. */
+const SMALL_RING_RADIUS = 120;
+
+interface Pulse {
+  root: Container;
+  ring: Graphics;
+  marker: Graphics;
+  plate: Graphics;
+  text: Text;
+  spec: PulseSpec | null;
+  startMs: number;
+  /** which of its station's slots it occupies (labels stack) */
+  slot: number;
+}
+
+export class PulseView {
+  readonly root = new Container();
+  /** one pulse per station and slot: pool[station * SLOTS_PER_STATION + slot] */
+  private readonly pool: Pulse[] = [];
+  private readonly slotStarts: (number | null)[] = new Array<number | null>(SLOTS_PER_STATION).fill(null);
+  private geometry: LoopGeometry | null = null;
+  private fontSize = 12;
+  private eventLabels: Record<string, string> = {};
+  private readonly frame: PulseFrame = { ring: 0, ringAlpha: 0, markerAlpha: 0, done: true };
+  private active = 0;
+
+  constructor(private readonly shapes: SharedShapes) {
+    for (let i = 0; i < LOOP_STATIONS.length * SLOTS_PER_STATION; i++) {
+      const root = new Container();
+      const ring = new Graphics();
+      const plate = new Graphics();
+      const marker = new Graphics(shapes.marker.neutral);
+      const text = label(12, { weight: '600' });
+      text.anchor.set(0.5, 0);
+      root.addChild(ring, plate, marker, text);
+      root.visible = false;
+      this.root.addChild(root);
+      this.pool.push({ root, ring, marker, plate, text, spec: null, startMs: 0, slot: i % SLOTS_PER_STATION });
+    }
+  }
+
+  layout(geometry: LoopGeometry, fontSize: number): void {
+    this.geometry = geometry;
+    this.fontSize = fontSize;
+    for (const p of this.pool) {
+      setFontSize(p.text, Math.round(fontSize * (geometry.radius < SMALL_RING_RADIUS ? 0.8 : 0.92)));
+      if (p.spec) this.place(p);
+    }
+  }
+
+  setLabels(labels: StageLabels): void {
+    this.eventLabels = labels.events;
+    for (const p of this.pool) if (p.spec) this.setText(p);
+  }
+
+  /** Start pulses for this month's events; in reduced motion, retire markers older than a few months. */
+  setMonth(snapshot: MonthSnapshot, nowMs: number, motion: boolean): void {
+    if (!motion) {
+      for (const p of this.pool) {
+        if (p.spec && snapshot.month - p.spec.entry.month >= STATIC_MARKER_MONTHS) this.retire(p);
+      }
+    }
+    for (const spec of pulsesFor(snapshot.events)) {
+      const p = this.claim(LOOP_STATIONS.indexOf(spec.station), spec.entry.type);
+      p.spec = spec;
+      p.startMs = nowMs;
+      p.marker.context = this.shapes.marker[spec.tone];
+      p.root.visible = true;
+      this.setText(p);
+      this.show(p, motion ? 0 : PULSE_RING_MS, motion);
+    }
+    // place every live pulse again: a new one beside an old one may move it
+    for (const p of this.pool) if (p.spec) this.place(p);
+  }
+
+  tick(nowMs: number, motion: boolean): boolean {
+    if (this.active === 0 || !motion) return false;
+    for (const p of this.pool) {
+      if (!p.spec) continue;
+      this.show(p, nowMs - p.startMs, motion);
+    }
+    return true;
+  }
+
+  /** Reduced motion switched on: freeze live pulses as markers. Off: let them finish their animation. */
+  setMotion(motion: boolean, nowMs: number): void {
+    for (const p of this.pool) {
+      if (!p.spec) continue;
+      if (motion) p.startMs = nowMs - PULSE_RING_MS;
+      this.show(p, PULSE_RING_MS, motion);
+    }
+  }
+
+  reset(): void {
+    for (const p of this.pool) this.retire(p);
+  }
+
+  private show(p: Pulse, ageMs: number, motion: boolean): void {
+    const f = pulseFrame(ageMs, this.frame);
+    if (motion && f.done) {
+      this.retire(p);
+      return;
+    }
+    p.ring.visible = motion && f.ringAlpha > 0;
+    if (p.ring.visible) {
+      p.ring.scale.set(0.25 + 0.75 * f.ring);
+      p.ring.alpha = f.ringAlpha;
+    }
+    const a = motion ? f.markerAlpha : 1;
+    p.marker.alpha = a;
+    p.text.alpha = a;
+    p.plate.alpha = a;
+  }
+
+  /** The slot a new event takes at a station: the same event's if it is still showing, else chooseSlot's. */
+  private claim(station: number, type: string): Pulse {
+    const base = station * SLOTS_PER_STATION;
+    for (let k = 0; k < SLOTS_PER_STATION; k++) {
+      const p = this.pool[base + k];
+      if (p.spec && p.spec.entry.type === type) return p;
+      this.slotStarts[k] = p.spec ? p.startMs : null;
+    }
+    // a small ring (a phone) has room inside for one label per station: the newest replaces it
+    const small = this.geometry !== null && this.geometry.radius < SMALL_RING_RADIUS;
+    const p = this.pool[base + (small ? 0 : chooseSlot(this.slotStarts))];
+    if (!p.spec) this.active++;
+    return p;
+  }
+
+  private retire(p: Pulse): void {
+    if (p.spec) this.active--;
+    p.spec = null;
+    p.root.visible = false;
+  }
+
+  private slotTaken(station: number, slot: number): boolean {
+    return this.pool[station * SLOTS_PER_STATION + slot].spec !== null;
+  }
+
+  private setText(p: Pulse): void {
+    if (!p.spec) return;
+    p.text.text = eventLabel(p.spec.entry, this.eventLabels);
+  }
+
+  /** Marker just inside the station it hits, the label under it on a white plate; later slots stack below. */
+  private place(p: Pulse): void {
+    const g = this.geometry;
+    if (!g || !p.spec) return;
+    const i = LOOP_STATIONS.indexOf(p.spec.station);
+    const s = g.stations[i];
+    const colour = p.spec.tone === 'good' ? PALETTE.good : p.spec.tone === 'bad' ? PALETTE.bad : PALETTE.eventNeutral;
+    const inward = g.radius - g.stationMaxRadius - this.fontSize * 1.6;
+    let x = g.cx + inward * Math.cos(s.angle);
+    let y = g.cy + inward * Math.sin(s.angle);
+    let ax = pulseLabelAnchorX(s.angle);
+    if (Math.abs(Math.cos(s.angle)) < 0.3) {
+      // the top station: two pulses sit side by side, growing left and right (below is the badge)
+      if (p.slot > 0 || this.slotTaken(i, 1)) {
+        ax = p.slot === 0 ? 1 : 0;
+        x += p.slot === 0 ? -4 : 4;
+      }
+    } else {
+      // elsewhere a second pulse stacks below (above, at the two lower stations)
+      y += (Math.sin(s.angle) > 0.5 ? -1 : 1) * p.slot * this.fontSize * 2.7;
+    }
+    const ringR = g.stationMaxRadius * 2.4;
+    p.ring.clear().circle(0, 0, ringR).stroke({ width: 3, color: colour });
+    p.ring.position.set(s.x, s.y);
+    const markerR = this.fontSize * 0.85;
+    p.marker.scale.set(markerR / GLYPH_UNIT);
+    p.marker.position.set(x, y);
+    p.text.anchor.set(ax, 0);
+    p.text.position.set(x, y + markerR + 2);
+    const w = p.text.width + 8;
+    const h = p.text.height + 2;
+    p.plate
+      .clear()
+      .roundRect(x - 4 - ax * (w - 8), y + markerR + 1, w, h, 4)
+      .fill({ color: PALETTE.panel, alpha: 0.92 })
+      .stroke({ width: 1.5, color: colour });
+  }
+}
