@@ -311,6 +311,8 @@ export const SUMMARY_FIELDS: Record<string, string> = {
   'successLoop.monthsDamped': 'Months damped',
   'twin.stock': 'The twin\'s caseload at the end',
   'twin.jobStarts': 'The twin\'s job starts over the run',
+  'composite.final': 'Composite public value at the end: the mean of the eleven indicator scores (0.5 = as good as the benchmark)',
+  'composite.mean': 'Composite public value averaged over all months of the run',
   'twin.composite': 'The twin\'s composite at the end',
   'twin.strategyEffect.stock': 'Own caseload minus the twin\'s (negative = fewer people on benefit)',
   'twin.strategyEffect.jobStarts': 'Own job starts minus the twin\'s',

@@ -1,5 +1,6 @@
-// Research mode on the command line: sweep, merge, design, analyze (implemented in src/sweep and
-// src/analysis), and experiment-file validation for `meerwaarde validate`.
+// Research mode on the command line: sweep, merge, design, analyze (src/sweep and src/analysis), and
+// experiment-file validation for `meerwaarde validate`.
+import { analyzeCommand, designCommand, mergeCommand, sweepCommand } from '../sweep/command';
 import { experimentJsonSchema } from '../sweep/experiment';
 import { parseExperiment } from '../sweep/resolve';
 
@@ -9,5 +10,9 @@ export function validateExperimentJson(json: unknown, source: string): void {
   parseExperiment(json, source);
 }
 
-/** Filled in as the research commands land (src/sweep/command.ts). */
-export const researchCommands: Record<string, (argv: string[]) => number | Promise<number>> = {};
+export const researchCommands: Record<string, (argv: string[]) => number | Promise<number>> = {
+  sweep: sweepCommand,
+  merge: mergeCommand,
+  design: designCommand,
+  analyze: analyzeCommand,
+};

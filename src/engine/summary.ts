@@ -47,6 +47,8 @@ export interface Summary {
       justiceAndFairness: { fairnessIndex: number; wrongfulShareOfSanctions: number; score: number };
     };
   };
+  /** composite public value: the mean of the eleven indicator scores (0-1, 0.5 = as good as the benchmark) */
+  composite: { final: number; mean: number };
   indicators: { id: string; pva: string; unit: string; value: number; benchmark: number; score: number }[];
   tables: {
     outcomeProcess: { individualOutcome: number; individualProcess: number; collectiveOutcome: number; collectiveProcess: number };
@@ -179,6 +181,7 @@ export function buildSummary(sim: Simulation): Summary {
         justiceAndFairness: { fairnessIndex: w.x[6], wrongfulShareOfSanctions: sanctions12 > 0 ? w.roll.yearly('wrongful') / sanctions12 : 0, score: score('fairness') },
       },
     },
+    composite: { final: last.composite, mean: mean(composites) },
     indicators: INDICATORS.map((s, k) => ({ id: s.id, pva: s.pva, unit: s.unit, value: w.x[k], benchmark: w.bench[k], score: z[k] })),
     tables: {
       outcomeProcess: {

@@ -6,7 +6,7 @@ import { exp, sigmoid } from './detmath';
 import { shiftSupport } from './environment';
 import { AUDIENCE_IDS, CORNERS, MANAGER_IDS, type Corner, type InitiativeKind, type ManagerId } from './types';
 import { dot, K, tv } from './values';
-import { attentionShares, logEvent, ROLE_PRIOR, type ManagerState, type World } from './world';
+import { attentionShares, logEvent, type ManagerState, type World } from './world';
 
 /** Values of the audiences a manager answers to. */
 export function audienceValues(w: World, m: ManagerState): number[] {
@@ -154,7 +154,7 @@ export function decide(w: World): void {
     m.credibility = clamp01(m.credibility + p.credAdj * 0.25 * (w.composite - 0.5));
     if (m.control !== 'auto') continue;
     const corners = { value: m.V, capacity: m.C, legitimacy: m.L };
-    const prior = ROLE_PRIOR[id];
+    const prior = m.prior;
     for (const c of CORNERS) m.attention[c] = prior[c] * exp(p.attnTemp * (1 - corners[c]));
     let weakest: Corner = 'value';
     for (const c of CORNERS) if (corners[c] < corners[weakest]) weakest = c;

@@ -29,6 +29,8 @@ export interface ManagerState {
   amb: number;
   stance: CornerTriple;
   attention: CornerTriple;
+  /** the attention the manager starts from and returns to when adapting (the scenario's, else the role's) */
+  prior: CornerTriple;
   courage: number;
   design: number;
   reframe: number;
@@ -247,6 +249,7 @@ export function createWorld(config: ModelConfig, seed: number, months: number, n
       amb: 1,
       stance: neutral ? neutralStance : { ...mc.stance },
       attention: neutral ? { ...ROLE_PRIOR[id] } : { ...mc.attention },
+      prior: neutral ? { ...ROLE_PRIOR[id] } : { ...mc.attention },
       courage: neutral ? 0 : (mc.courage ?? drawn[0]),
       design: neutral ? 0 : (mc.design ?? drawn[1]),
       reframe: neutral ? 0 : (mc.reframe ?? drawn[2]),

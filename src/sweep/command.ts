@@ -1,0 +1,162 @@
+// The research commands: meerwaarde sweep, merge and design (analyze lives in src/analysis).
+import { availableParallelism } from 'node:os';
+import { formatRow } from './csv';
+import { makeDesign } from './designs';
+import { mergeShards } from './merge';
+import { WHOLE, parseShard, type Shard } from './plan';
+import { prepareExperiment } from './prepare';
+import { silentProgress, streamProgress } from './progress';
+import { workerPool } from './pool';
+import type { ModelApi } from './runner';
+import { runSweep } from './sweep';
+import { CommandError, EXIT_INTERNAL, EXIT_OK, intOption, loadExperiment, parseCommandArgs, runCommandBody } from './commandSupport';
+import { BufferedWriter } from './lines';
+
+export { analyzeCommand } from '../analysis/command';
+
+export const SWEEP_HELP = `Usage: meerwaarde sweep <experiment.json> --out DIR [--workers N] [--resume] [--shard I/N] [--quiet]
+
+Runs every run of an experiment (design points x replicates) and writes, as the runs finish:
+  DIR/runs.csv        one row per run: run, point, replicate, seed, factor values, outputs
+  DIR/monthly.csv     with "monthly" in the experiment: one row per run and month
+  DIR/manifest.json   model version, experiment hash, design, counts, timing
+  DIR/experiment.json the experiment as run (base scenario included)
+
+Options:
+  --out DIR      output folder (required)
+  --workers N    worker threads (default: all ${availableParallelism()} cores)
+  --resume       continue a sweep in DIR that was stopped or killed
+  --shard I/N    run only shard I of N (runs I, I+N, I+2N, ...); "--shard N" takes I from
+                 SLURM_ARRAY_TASK_ID, "--shard slurm" takes I and N from the Slurm array
+  --quiet        no progress output
+  -h, --help     this help
+
+A killed sweep resumed with --resume ends with exactly the runs of an uninterrupted one.
+Shards combine with 'meerwaarde merge'. See docs/research.md and docs/cluster.md.`;
+
+export const MERGE_HELP = `Usage: meerwaarde merge DIR... --out DIR
+
+Combines the shards of one sweep (every shard, each complete) into DIR, byte-identical to the
+output of the same sweep on one machine. Refuses shards of different experiments or model versions.`;
+
+export const DESIGN_HELP = `Usage: meerwaarde design <experiment.json> [--unit] [--out FILE]
+
+Prints the experiment's design matrix as CSV: one row per design point, one column per factor.
+The base scenario is not needed, so the matrix can drive any external model too.
+
+Options:
+  --unit       also print each point's coordinates in the unit hypercube (columns u.<factor>)
+  --out FILE   write to FILE instead of standard output`;
+
+/** The model the sweep runs; imported lazily so that design and merge start without it. */
+async function loadModel(): Promise<ModelApi> {
+  return (await import('./model')).modelApi;
+}
+
+export function sweepCommand(argv: string[]): Promise<number> {
+  return runCommandBody('sweep', SWEEP_HELP, async () => {
+    const { values, positionals } = parseCommandArgs(argv, {
+      out: { type: 'string' },
+      workers: { type: 'string' },
+      resume: { type: 'boolean' },
+      shard: { type: 'string' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    });
+    if (values.help) {
+      process.stdout.write(`${SWEEP_HELP}\n`);
+      return EXIT_OK;
+    }
+    if (positionals.length !== 1) throw new CommandError(positionals.length === 0 ? 'missing the experiment file' : `expected one experiment file, got ${positionals.length}`);
+    if (!values.out) throw new CommandError('--out DIR is required');
+    const workers = intOption('--workers', values.workers, 1, 1024, availableParallelism());
+    let shard: Shard = WHOLE;
+    if (values.shard !== undefined) {
+      try {
+        shard = parseShard(values.shard, process.env);
+      } catch (e) {
+        throw new CommandError((e as Error).message);
+      }
+    }
+    const file = positionals[0];
+    const model = await loadModel();
+    const experiment = prepareExperiment(loadExperiment(file, true), file, model);
+    const label = shard.count > 1 ? `sweep ${shard.index}/${shard.count}` : 'sweep';
+    let stopping = false;
+    const onSignal = (signal: string) => {
+      if (stopping) process.exit(EXIT_INTERNAL);
+      stopping = true;
+      process.stderr.write(`\n${label}: ${signal}: finishing the runs in flight (again to quit at once)\n`);
+    };
+    const onInt = () => onSignal('SIGINT');
+    const onTerm = () => onSignal('SIGTERM');
+    process.on('SIGINT', onInt);
+    process.on('SIGTERM', onTerm);
+    let reported = 0;
+    try {
+      const { manifest } = await runSweep({
+        dir: values.out,
+        experiment,
+        modelVersion: model.modelVersion,
+        shard,
+        resume: values.resume === true,
+        workers,
+        startExecutor: () => workerPool(workers, experiment),
+        progress: values.quiet ? silentProgress : streamProgress(process.stderr, label),
+        shouldStop: () => stopping,
+        onRunError: (run, message) => {
+          if (reported++ < 5) process.stderr.write(`${label}: run ${run} failed (outputs NaN): ${message}\n`);
+        },
+      });
+      if (manifest.counts.failed > 0) process.stderr.write(`${label}: ${manifest.counts.failed} runs failed; their outputs are NaN\n`);
+      return manifest.status === 'complete' ? EXIT_OK : EXIT_INTERNAL;
+    } finally {
+      process.off('SIGINT', onInt);
+      process.off('SIGTERM', onTerm);
+    }
+  });
+}
+
+export function mergeCommand(argv: string[]): Promise<number> {
+  return runCommandBody('merge', MERGE_HELP, () => {
+    const { values, positionals } = parseCommandArgs(argv, { out: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
+    if (values.help) {
+      process.stdout.write(`${MERGE_HELP}\n`);
+      return EXIT_OK;
+    }
+    if (positionals.length === 0) throw new CommandError('name the shard directories to merge');
+    if (!values.out) throw new CommandError('--out DIR is required');
+    const { runs, manifest } = mergeShards(positionals, values.out);
+    if (!values.quiet) process.stderr.write(`merge: ${positionals.length} shards, ${runs} runs -> ${values.out} (experiment ${manifest.experimentHash.slice(0, 12)})\n`);
+    return EXIT_OK;
+  });
+}
+
+export function designCommand(argv: string[]): Promise<number> {
+  return runCommandBody('design', DESIGN_HELP, () => {
+    const { values, positionals } = parseCommandArgs(argv, { unit: { type: 'boolean' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+    if (values.help) {
+      process.stdout.write(`${DESIGN_HELP}\n`);
+      return EXIT_OK;
+    }
+    if (positionals.length !== 1) throw new CommandError(positionals.length === 0 ? 'missing the experiment file' : `expected one experiment file, got ${positionals.length}`);
+    const e = loadExperiment(positionals[0], false);
+    const design = makeDesign(e.design, e.factors, e.seed);
+    const unit = values.unit === true && design.unit !== undefined;
+    if (values.unit && !design.unit) throw new CommandError('a list design has no unit-hypercube coordinates');
+    const names = e.factors.map((f) => f.name);
+    const write = values.out ? new BufferedWriter(values.out) : null;
+    const emit = (text: string) => (write ? write.write(text) : process.stdout.write(text));
+    let chunk = formatRow(['point', ...names, ...(unit ? names.map((n) => `u.${n}`) : [])]);
+    for (let i = 0; i < design.size; i++) {
+      chunk += formatRow([i, ...design.point(i), ...(unit ? design.unit!(i) : [])]);
+      if (chunk.length > 1 << 16) {
+        emit(chunk);
+        chunk = '';
+      }
+    }
+    emit(chunk);
+    write?.close();
+    return EXIT_OK;
+  });
+}

@@ -1,0 +1,102 @@
+// Factors: the scenario parameters an experiment varies, and how a point of the unit hypercube
+// becomes a parameter value (the inverse-CDF transform every design shares). Only exactly rounded
+// arithmetic and the model's detmath are used, so a shard on a cluster node computes the same
+// factor values, to the bit, as the laptop that planned the sweep.
+import { normalCdf, normalQuantile } from './normal';
+import { exp, log } from '../model/detmath';
+
+/** A factor's value as it is set on the scenario: a number, or a level such as a stance name. */
+export type FactorValue = number | string;
+
+/** How a factor's values are spread. Every kind maps u in [0, 1) to a value by its inverse CDF. */
+export type Distribution =
+  | { kind: 'uniform'; min: number; max: number }
+  /** uniform in log space: for rates and scales spanning orders of magnitude */
+  | { kind: 'loguniform'; min: number; max: number }
+  /** normal with mean and standard deviation, truncated to [min, max] (bounds keep grids finite) */
+  | { kind: 'normal'; mean: number; sd: number; min: number; max: number }
+  | { kind: 'triangular'; min: number; mode: number; max: number }
+  /** integers min..max, each equally likely */
+  | { kind: 'integer'; min: number; max: number }
+  /** a finite list of levels, each equally likely (for Morris and factorial designs: the grid) */
+  | { kind: 'levels'; levels: FactorValue[] };
+
+export interface Factor {
+  /** column name in runs.csv and the design matrix */
+  name: string;
+  /** where the value goes in the scenario, e.g. 'params.kappaBase' or 'managers.W.stance.value' */
+  path: string;
+  distribution: Distribution;
+}
+
+/** Is this factor a finite set of values (so factorial designs take every one of them)? */
+export function isDiscrete(d: Distribution): d is Extract<Distribution, { kind: 'levels' | 'integer' }> {
+  return d.kind === 'levels' || d.kind === 'integer';
+}
+
+/** Number of distinct values of a discrete factor. */
+export function levelCount(d: Extract<Distribution, { kind: 'levels' | 'integer' }>): number {
+  return d.kind === 'levels' ? d.levels.length : d.max - d.min + 1;
+}
+
+/** Keeps u inside [0, 1) so an index into n levels is always in range. */
+function bin(u: number, n: number): number {
+  return Math.min(n - 1, Math.max(0, Math.floor(u * n)));
+}
+
+/** Truncated normal by inversion: x = mean + sd * PhiInv(Phi(a) + u (Phi(b) - Phi(a))). */
+function truncatedNormal(u: number, mean: number, sd: number, min: number, max: number): number {
+  let a = (min - mean) / sd;
+  let b = (max - mean) / sd;
+  // Invert in the lower tail, where Phi keeps its relative precision, by reflecting when needed.
+  const flip = a > 0;
+  if (flip) [a, b] = [-b, -a];
+  const pa = normalCdf(a);
+  const pb = normalCdf(b);
+  // Keep u off 0 and 1 so an unbounded normal never returns an infinite value.
+  const v = Math.min(1 - 2 ** -53, Math.max(2 ** -53, flip ? 1 - u : u));
+  const p = pa + v * (pb - pa);
+  const z = Math.min(b, Math.max(a, normalQuantile(p)));
+  return mean + sd * (flip ? -z : z);
+}
+
+/** The value of a factor at u in [0, 1] of its own axis of the unit hypercube. */
+export function fromUnit(d: Distribution, u: number): FactorValue {
+  switch (d.kind) {
+    case 'uniform':
+      return d.min + u * (d.max - d.min);
+    case 'loguniform':
+      return exp(log(d.min) + u * (log(d.max) - log(d.min)));
+    case 'normal':
+      return truncatedNormal(u, d.mean, d.sd, d.min, d.max);
+    case 'triangular': {
+      const span = d.max - d.min;
+      const cut = span === 0 ? 0 : (d.mode - d.min) / span;
+      return u < cut
+        ? d.min + Math.sqrt(u * span * (d.mode - d.min))
+        : d.max - Math.sqrt((1 - u) * span * (d.max - d.mode));
+    }
+    case 'integer':
+      return d.min + bin(u, d.max - d.min + 1);
+    case 'levels':
+      return d.levels[bin(u, d.levels.length)];
+  }
+}
+
+/**
+ * The grid a factorial design takes for a factor: every level of a discrete factor; for a
+ * continuous one, `steps` points from the bottom to the top of its range, ends included, spaced
+ * equally in probability (so a loguniform factor gets a geometric grid).
+ */
+export function gridValues(d: Distribution, steps: number): FactorValue[] {
+  if (d.kind === 'levels') return [...d.levels];
+  if (d.kind === 'integer') return Array.from({ length: d.max - d.min + 1 }, (_, i) => d.min + i);
+  if (!Number.isInteger(steps) || steps < 1) throw new RangeError(`steps must be a positive integer, got ${steps}`);
+  if (steps === 1) return [fromUnit(d, 0.5)];
+  return Array.from({ length: steps }, (_, i) => fromUnit(d, i / (steps - 1)));
+}
+
+/** Values of all factors at one point of the unit hypercube. */
+export function pointFromUnit(factors: readonly Factor[], unit: ArrayLike<number>): FactorValue[] {
+  return factors.map((f, i) => fromUnit(f.distribution, unit[i]));
+}

@@ -1,0 +1,20 @@
+// The sweep's binding to the model: the same code the browser's Web Worker runs.
+import { clientsInMonth, runScenario } from '../engine/run';
+import { summaryMetrics } from '../engine/metrics';
+import type { Summary } from '../engine/summary';
+import { MODEL_VERSION } from '../model/version';
+import type { MonthSnapshot } from '../model/types';
+import { setScenarioValue } from '../scenario/parse';
+import type { Scenario } from '../scenario/schema';
+import type { ModelApi } from './runner';
+
+const model: ModelApi<Scenario, Summary, MonthSnapshot> = {
+  modelVersion: MODEL_VERSION,
+  runScenario,
+  setScenarioValue,
+  summaryMetrics,
+  clientsInMonth,
+};
+
+/** The model as the sweep sees it: scenarios as plain JSON objects. */
+export const modelApi = model as unknown as ModelApi;

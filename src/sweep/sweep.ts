@@ -1,0 +1,210 @@
+// Running a sweep: plan the shard's runs, open (or repair) the output directory, keep the
+// executor busy, commit results in run order, and record the manifest.
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeDesign } from './designs';
+import { MANIFEST_FORMAT, readManifest, writeManifest, type Manifest } from './manifest';
+import { shardRun, shardSize, totalRuns, type Shard } from './plan';
+import type { Progress } from './progress';
+import { experimentHash, type ResolvedExperiment } from './resolve';
+import { monthlyHeader, runPlanOf, runsHeader, type RunResult } from './runner';
+import { EXPERIMENT_FILE, MONTHLY_FILE, RUNS_FILE, StoreError, SweepStore, writeAtomic } from './store';
+import type { Executor } from './pool';
+import { parseLine } from './csv';
+import { LineReader } from './lines';
+
+export interface SweepOptions {
+  dir: string;
+  /** with outputs resolved */
+  experiment: ResolvedExperiment;
+  modelVersion: string;
+  shard: Shard;
+  resume: boolean;
+  workers: number;
+  startExecutor: () => Promise<Executor>;
+  progress: Progress;
+  /** called for each failed run (its outputs are NaN) */
+  onRunError?: (run: number, message: string) => void;
+  /** set by a signal handler: stop dispatching, commit what is in order, exit */
+  shouldStop?: () => boolean;
+  now?: () => number;
+}
+
+export interface SweepReport {
+  manifest: Manifest;
+  /** runs this session committed */
+  ran: number;
+}
+
+/** Commit a batch at least this often (ms), or when it reaches this many rows. */
+const BATCH_MS = 1000;
+const BATCH_ROWS = 512;
+
+export async function runSweep(o: SweepOptions): Promise<SweepReport> {
+  const now = o.now ?? Date.now;
+  const e = o.experiment;
+  const hash = experimentHash(e);
+  const plan = runPlanOf(e);
+  const total = totalRuns(plan);
+  const size = shardSize(total, o.shard);
+  const previous = checkDirectory(o, hash);
+  mkdirSync(o.dir, { recursive: true });
+  writeAtomic(join(o.dir, EXPERIMENT_FILE), JSON.stringify(e, null, 2) + '\n');
+  const design = makeDesign(e.design, e.factors, e.seed);
+  const started = new Date(now()).toISOString();
+  const manifest: Manifest = {
+    format: MANIFEST_FORMAT,
+    modelVersion: o.modelVersion,
+    experimentHash: hash,
+    experiment: { name: e.name, file: EXPERIMENT_FILE },
+    design: { kind: design.kind, points: design.size, structure: design.structure },
+    counts: { points: plan.points, replicates: plan.replicates, runs: total, shard: o.shard, shardRuns: size, done: 0, failed: 0 },
+    columns: { factors: e.factors.map((f) => f.name), outputs: e.outputs ?? [], monthly: e.monthly },
+    files: { runs: RUNS_FILE, monthly: e.monthly.length > 0 ? MONTHLY_FILE : null },
+    status: 'running',
+    timing: {
+      started: previous?.timing.started ?? started,
+      updated: started,
+      seconds: previous?.timing.seconds ?? 0,
+      sessions: (previous?.timing.sessions ?? 0) + 1,
+      workers: o.workers,
+      runsPerSecond: 0,
+      clientMonths: previous?.timing.clientMonths ?? 0,
+      clientMonthsPerSecond: 0,
+    },
+  };
+  writeManifest(o.dir, manifest);
+
+  const { store, committed } = SweepStore.open(o.dir, runsHeader(e), e.monthly.length > 0 ? monthlyHeader(e) : null, (k) => shardRun(o.shard, k));
+  manifest.counts.failed = committed > 0 ? countFailed(o.dir, e) : 0;
+  let t0 = now();
+  let next = committed; // next shard position to dispatch
+  let done = committed; // shard positions committed
+  let clientMonths = 0;
+  const ready = new Map<number, RunResult>();
+  let rows: string[] = [];
+  let monthly: string[] = [];
+  let lastFlush = now();
+  const flush = () => {
+    if (rows.length > 0) store.append(rows.join(''), monthly.join(''));
+    rows = [];
+    monthly = [];
+    lastFlush = now();
+  };
+
+  let executor: Executor | null = null;
+  try {
+    if (committed < size) {
+      executor = await o.startExecutor();
+      // rates count the runs, not the workers' start-up
+      t0 = now();
+      o.progress.start(size, committed);
+      const ex = executor;
+      await new Promise<void>((resolve, reject) => {
+        let inFlight = 0;
+        let failed = false;
+        const pump = () => {
+          if (failed) return;
+          while (inFlight < ex.capacity && next < size && !o.shouldStop?.()) {
+            const k = next++;
+            inFlight++;
+            ex.run(shardRun(o.shard, k)).then(
+              (r) => {
+                inFlight--;
+                ready.set(k, r);
+                // commit in run order; results that arrive early wait in `ready` (at most capacity)
+                while (ready.has(done)) {
+                  const c = ready.get(done)!;
+                  ready.delete(done);
+                  rows.push(c.row);
+                  if (c.monthly) monthly.push(c.monthly);
+                  clientMonths += c.clientMonths;
+                  if (c.error) {
+                    manifest.counts.failed++;
+                    o.onRunError?.(c.run, c.error);
+                  }
+                  done++;
+                }
+                if (rows.length >= BATCH_ROWS || now() - lastFlush >= BATCH_MS) flush();
+                o.progress.update(done);
+                if (inFlight === 0 && (next >= size || o.shouldStop?.())) resolve();
+                else pump();
+              },
+              (err: Error) => {
+                failed = true;
+                reject(err);
+              },
+            );
+          }
+          if (inFlight === 0) resolve();
+        };
+        pump();
+      });
+    }
+  } finally {
+    flush();
+    store.close();
+    await executor?.close();
+  }
+
+  if (committed >= size) o.progress.start(size, committed);
+  const seconds = (now() - t0) / 1000;
+  const ran = done - committed;
+  manifest.counts.done = done;
+  manifest.status = done === size ? 'complete' : 'interrupted';
+  manifest.timing.updated = new Date(now()).toISOString();
+  manifest.timing.seconds += seconds;
+  manifest.timing.clientMonths += clientMonths;
+  manifest.timing.runsPerSecond = seconds > 0 ? ran / seconds : 0;
+  manifest.timing.clientMonthsPerSecond = seconds > 0 ? clientMonths / seconds : 0;
+  writeManifest(o.dir, manifest);
+  const rate = manifest.timing.runsPerSecond;
+  o.progress.finish(
+    done,
+    manifest.status === 'complete'
+      ? `${done} runs done${ran < done ? ` (${ran} this session)` : ''} in ${seconds.toFixed(1)} s (${rate.toFixed(1)} runs/s) -> ${o.dir}`
+      : `stopped at ${done}/${size} runs; continue with --resume`,
+  );
+  return { manifest, ran };
+}
+
+/** Refuses a directory that holds another sweep, or this one without --resume. Returns its manifest. */
+function checkDirectory(o: SweepOptions, hash: string): Manifest | null {
+  if (!existsSync(o.dir)) return null;
+  const m = readManifest(o.dir);
+  if (!m) {
+    const stray = readdirSync(o.dir).filter((f) => f === RUNS_FILE || f === MONTHLY_FILE);
+    if (stray.length > 0) throw new StoreError(`${o.dir} holds ${stray.join(' and ')} but no manifest.json: not a sweep this version can resume`);
+    return null;
+  }
+  if (!o.resume) throw new StoreError(`${o.dir} already holds a sweep: add --resume to continue it, or choose another --out`);
+  if (m.experimentHash !== hash) throw new StoreError(`${o.dir} holds a sweep of a different experiment (${m.experiment.name}, hash ${m.experimentHash.slice(0, 12)})`);
+  if (m.modelVersion !== o.modelVersion) throw new StoreError(`${o.dir} was swept with model ${m.modelVersion}; this is model ${o.modelVersion}`);
+  if (m.counts.shard.index !== o.shard.index || m.counts.shard.count !== o.shard.count) {
+    throw new StoreError(`${o.dir} holds shard ${m.counts.shard.index}/${m.counts.shard.count}, not ${o.shard.index}/${o.shard.count}`);
+  }
+  return m;
+}
+
+/** Failed runs already in runs.csv: rows whose outputs are all NaN. */
+function countFailed(dir: string, e: ResolvedExperiment): number {
+  const outputs = e.outputs ?? [];
+  if (outputs.length === 0) return 0;
+  const first = 4 + e.factors.length;
+  let failed = 0;
+  readRunsRows(join(dir, RUNS_FILE), (fields) => {
+    if (fields.slice(first).every((f) => f === 'NaN')) failed++;
+  });
+  return failed;
+}
+
+
+function readRunsRows(path: string, onRow: (fields: string[]) => void): void {
+  const reader = new LineReader(path);
+  try {
+    reader.read(); // header
+    for (let line = reader.read(); line !== null; line = reader.read()) onRow(parseLine(line));
+  } finally {
+    reader.close();
+  }
+}
