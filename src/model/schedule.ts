@@ -78,7 +78,10 @@ export function applySetting(w: World, path: string, value: number): void {
       m.control = 'fixed';
     } else if (field === 'courage' || field === 'design' || field === 'reframe') {
       m[field] = clamp01(value);
+    } else if (field === 'control') {
+      // 0: the manager decides again (from the stance and attention the player left), 1: the player holds them
+      m.control = value >= 0.5 ? 'fixed' : 'auto';
     }
   }
-  logEvent(w, { kind: 'setting', type: 'set', sign: 0, scheduled: true, magnitude: round4(value), text: `${path} set to ${round4(value)}` });
+  logEvent(w, { kind: 'setting', type: 'set', sign: 0, scheduled: true, magnitude: round4(value), path, text: `${path} set to ${round4(value)}` });
 }

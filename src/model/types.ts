@@ -69,6 +69,8 @@ export interface EventLogEntry {
   sign: -1 | 0 | 1;
   /** who acted (initiatives) */
   manager?: ManagerId;
+  /** settings: the path that was set (e.g. managers.W.stance.value) */
+  path?: string;
   /** initiatives: did it succeed */
   success?: boolean;
   /** was it scheduled by the scenario (or a player) rather than drawn */

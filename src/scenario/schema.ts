@@ -74,8 +74,9 @@ export function settableRange(path: string): { min: number; max: number; integer
       return { min: 0, max: 1 };
     }
     if (['courage', 'design', 'reframe'].includes(parts[2]) && parts.length === 3) return { min: 0, max: 1 };
+    if (parts[2] === 'control' && parts.length === 3) return { min: 0, max: 1, integer: true };
   }
-  return 'settable paths are params.<name>, managers.<W|D|H|P>.stance.<corner>, managers.<id>.attention.<corner>, managers.<id>.courage|design|reframe';
+  return 'settable paths are params.<name>, managers.<W|D|H|P>.stance.<corner>, managers.<id>.attention.<corner>, managers.<id>.courage|design|reframe, managers.<id>.control (0 auto, 1 held by the player)';
 }
 
 const SetEvent = z

@@ -1,0 +1,91 @@
+// What each chart shows: its title, series (column, label, colour, dash) and value format.
+// Colours keep 3:1 against the white panel; dashes tell the series apart without colour.
+import type { SeriesColumn } from '../../engine/sandbox-api';
+import type { MessageKey } from '../i18n/index';
+
+export type ChartFormat = 'percent' | 'integer' | 'millions';
+
+export interface LineSpec {
+  column: SeriesColumn;
+  label: MessageKey;
+  color: string;
+  dash?: number[];
+  width?: number;
+  /** a second y axis on the right */
+  right?: boolean;
+}
+
+export interface ChartSpec {
+  id: string;
+  title: MessageKey;
+  format: ChartFormat;
+  lines: LineSpec[];
+}
+
+export const COLORS = {
+  value: '#0b5fa5',
+  capacity: '#a34f00',
+  legitimacy: '#1b7443',
+  council: '#5b3a9e',
+  public: '#a82a63',
+  clients: '#0a6f6b',
+  employers: '#7a5300',
+  run: '#0b5fa5',
+  twin: '#5f6368',
+};
+
+const DASHED = [7, 4];
+const DOTTED = [2, 3];
+const DASH_DOT = [8, 3, 2, 3];
+
+export const CHARTS: ChartSpec[] = [
+  {
+    id: 'corners',
+    title: 'charts.corners',
+    format: 'percent',
+    lines: [
+      { column: 'metaValue', label: 'corner.value', color: COLORS.value },
+      { column: 'metaCapacity', label: 'corner.capacity', color: COLORS.capacity, dash: DASHED },
+      { column: 'metaLegitimacy', label: 'corner.legitimacy', color: COLORS.legitimacy, dash: DOTTED },
+    ],
+  },
+  {
+    id: 'support',
+    title: 'charts.support',
+    format: 'percent',
+    lines: [
+      { column: 'supportCouncil', label: 'audience.council', color: COLORS.council },
+      { column: 'supportPublic', label: 'audience.public', color: COLORS.public, dash: DASHED },
+      { column: 'supportClients', label: 'audience.clients', color: COLORS.clients, dash: DOTTED },
+      { column: 'supportEmployers', label: 'audience.employers', color: COLORS.employers, dash: DASH_DOT },
+    ],
+  },
+  {
+    id: 'caseload',
+    title: 'charts.caseload',
+    format: 'integer',
+    lines: [
+      { column: 'stock', label: 'charts.run', color: COLORS.run, width: 2 },
+      { column: 'twinStock', label: 'charts.twin', color: COLORS.twin, dash: DASHED },
+    ],
+  },
+  {
+    id: 'outflow',
+    title: 'charts.outflow',
+    format: 'integer',
+    lines: [
+      { column: 'toWork', label: 'charts.run', color: COLORS.run, width: 2 },
+      { column: 'twinToWork', label: 'charts.twin', color: COLORS.twin, dash: DASHED },
+    ],
+  },
+  {
+    id: 'budgets',
+    title: 'charts.budgets',
+    format: 'millions',
+    lines: [
+      { column: 'reintegrationYear', label: 'charts.reintegration', color: COLORS.value, width: 2 },
+      { column: 'lksYear', label: 'charts.lks', color: COLORS.legitimacy, dash: DOTTED },
+      { column: 'buigYear', label: 'charts.buig', color: COLORS.capacity, dash: DASHED, right: true },
+    ],
+  },
+];
