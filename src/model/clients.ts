@@ -43,8 +43,6 @@ export class ClientPool {
   jobMonth!: Int32Array; // month of the last job start (-1 none), for the re-entry cohort
   uid!: Int32Array; // stable client number (slots are reused, numbers are not)
   nextUid = 1;
-  /** scratch: this month's job hazard per slot */
-  hazard!: Float64Array;
   free: number[] = [];
 
   constructor(capacity: number) {
@@ -72,7 +70,6 @@ export class ClientPool {
     this.creamed = grow(this.creamed, (n) => new Uint8Array(n));
     this.everWork = grow(this.everWork, (n) => new Uint8Array(n));
     this.idle = grow(this.idle, (n) => new Int32Array(n));
-    this.hazard = grow(this.hazard, (n) => new Float64Array(n));
     this.jobMonth = grow(this.jobMonth, (n) => new Int32Array(n).fill(-1));
     this.uid = grow(this.uid, (n) => new Int32Array(n));
     if (this.status.length > this.size) this.status.fill(S_EXITED, this.size);

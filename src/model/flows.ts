@@ -45,6 +45,11 @@ export interface Tally {
   subsidised: number;
   wellbeingSum: number;
   satisfactionSum: number;
+  /** clients on benefit at the end of the month, in slot order: next month's candidates for a service */
+  candidates: Int32Array;
+  /** their job-finding logit without service (distance, duration, age): the basis of employability */
+  candidateEta: Float64Array;
+  nCandidates: number;
 }
 
 export function newTally(): Tally {
@@ -59,7 +64,36 @@ export function newTally(): Tally {
     subsidised: 0,
     wellbeingSum: 0,
     satisfactionSum: 0,
+    candidates: new Int32Array(0),
+    candidateEta: new Float64Array(0),
+    nCandidates: 0,
   };
+}
+
+interface HazardTerms {
+  common: number;
+  lmTilt: number;
+  svcScale: number;
+  inv2w2: number;
+  hasSvcExtra: boolean;
+}
+
+/** Monthly job-finding hazard of a client on bijstand (reference 6.7.3), before the vacancy constraint. */
+function jobHazard(p: Params, pool: World['pool'], j: number, k: HazardTerms, lnDur: Float64Array): number {
+  const dj = pool.d[j];
+  const dur = pool.dur[j];
+  let eta = k.common - k.lmTilt * dj + p.betaDist * dj + p.betaDur * lnDur[dur < DUR_TABLE - 1 ? dur : DUR_TABLE - 1];
+  if (pool.ageM[j] >= 55 * 12) eta += p.betaAge55;
+  const ins = pool.instrument[j];
+  if (ins === I_COACHING) {
+    const x = dj - p.dOptCoach;
+    eta += k.svcScale * exp(-x * x * k.inv2w2);
+  } else if (ins === I_LKS) {
+    const x = dj - p.dOptLks;
+    eta += k.svcScale * p.lksBoost * exp(-x * x * k.inv2w2);
+  }
+  if (k.hasSvcExtra && pool.status[j] !== S_BENEFIT && dj >= 0.3 && dj < 0.8) eta += p.svcExtraTier23;
+  return sigmoid(eta);
 }
 
 export function inflow(w: World): void {
@@ -80,11 +114,10 @@ export function clientsMonth(w: World, lnDur: Float64Array, otherDur: Float64Arr
   const p = w.params;
   const pool = w.pool;
   const n = pool.size;
-  const { d, dur, ageM, status, instrument, monthsInStatus, ladder, wellbeing, satisfaction, idle, hazard, creamed, jobMonth } = pool;
+  const { d, dur, ageM, status, instrument, monthsInStatus, ladder, wellbeing, satisfaction, idle, creamed, jobMonth } = pool;
   const rng = w.rng.clients;
   const t = w.t;
   const lastDur = DUR_TABLE - 1;
-  const age55 = 55 * 12;
   const aow = p.aowAgeYears * 12;
   // the labour market against the national reference (V/U = 1, CBS), helping the job-ready most: employers
   // in a tight market still want people who are quickly and fully deployable (SF2 composition drift)
@@ -96,30 +129,17 @@ export function clientsMonth(w: World, lnDur: Float64Array, otherDur: Float64Arr
   const strict = p.strictness;
   const hasSvcExtra = p.svcExtraTier23 > 0;
 
-  // pass 1: job-finding hazards and the demand they put on vacancies
-  let demand = 0;
-  for (let j = 0; j < n; j++) {
-    const s = status[j];
-    if (s > S_PARTICIPATION) continue;
-    const dj = d[j];
-    let eta = common - lmTilt * dj + p.betaDist * dj + p.betaDur * lnDur[dur[j] < lastDur ? dur[j] : lastDur];
-    if (ageM[j] >= age55) eta += p.betaAge55;
-    const ins = instrument[j];
-    if (ins === I_COACHING) {
-      const x = dj - p.dOptCoach;
-      eta += svcScale * exp(-x * x * inv2w2);
-    } else if (ins === I_LKS) {
-      const x = dj - p.dOptLks;
-      eta += svcScale * p.lksBoost * exp(-x * x * inv2w2);
-    }
-    if (hasSvcExtra && s !== S_BENEFIT && dj >= 0.3 && dj < 0.8) eta += p.svcExtraTier23;
-    const h = sigmoid(eta);
-    hazard[j] = h;
-    demand += h;
+  const k: HazardTerms = { common, lmTilt, svcScale, inv2w2, hasSvcExtra };
+  // vacancies are shared among this month's job seekers in proportion to last month's demand (one month's
+  // lag lets hazards and transitions go in one pass); the first month estimates it directly
+  if (w.t === 0 || !(w.jobDemand > 0)) {
+    let estimate = 0;
+    for (let j = 0; j < n; j++) if (status[j] <= S_PARTICIPATION) estimate += jobHazard(p, pool, j, k, lnDur);
+    w.jobDemand = estimate;
   }
-  w.jobDemand = demand;
   const accessible = w.vacPool * p.accessShare;
-  const vacScale = demand > accessible ? accessible / demand : 1;
+  const vacScale = w.jobDemand > accessible ? accessible / w.jobDemand : 1;
+  let demand = 0;
 
   // respect felt by clients: overload, the werkbedrijf's outside-in way of working, strictness
   const respect = 0.5 * (1 - w.overload) + 0.3 * (1 - w.managers.H.stance.legitimacy) + 0.2 * (1 - strict);
@@ -151,7 +171,9 @@ export function clientsMonth(w: World, lnDur: Float64Array, otherDur: Float64Arr
         leave(w, j);
         break transition;
       }
-      if (rng.next() < hazard[j] * vacScale) {
+      const h = jobHazard(p, pool, j, k, lnDur);
+      demand += h;
+      if (rng.next() < h * vacScale) {
         exitsByDur[band]++;
         const lks = instrument[j] === I_LKS;
         status[j] = lks ? S_SUBSIDISED : S_EMPLOYED;
@@ -260,8 +282,12 @@ export function clientsMonth(w: World, lnDur: Float64Array, otherDur: Float64Arr
       }
     }
     }
-    if (status[j] !== S_EXITED) countClient(tally, pool, j);
+    if (status[j] !== S_EXITED) {
+      countClient(tally, pool, j);
+      if (status[j] === S_BENEFIT) addCandidate(tally, p, pool, j, lnDur);
+    }
   }
+  w.jobDemand = demand;
 
 }
 
@@ -282,7 +308,26 @@ function reenter(w: World, j: number): void {
   w.ledger.reentries++;
 }
 
+/** Registers a client on benefit as a candidate for next month's allocation (see werkbedrijf.ts). */
+function ensureCandidateRoom(tally: Tally, pool: World['pool']): void {
+  if (tally.candidates.length < pool.capacity) {
+    const c = new Int32Array(pool.capacity);
+    c.set(tally.candidates.subarray(0, tally.nCandidates));
+    const e = new Float64Array(pool.capacity);
+    e.set(tally.candidateEta.subarray(0, tally.nCandidates));
+    tally.candidates = c;
+    tally.candidateEta = e;
+  }
+}
+
+function addCandidate(tally: Tally, p: Params, pool: World['pool'], j: number, lnDur: Float64Array): void {
+  const dur = pool.dur[j];
+  tally.candidateEta[tally.nCandidates] = p.betaDist * pool.d[j] + p.betaDur * lnDur[dur < DUR_TABLE - 1 ? dur : DUR_TABLE - 1] + (pool.ageM[j] >= 55 * 12 ? p.betaAge55 : 0);
+  tally.candidates[tally.nCandidates++] = j;
+}
+
 function resetTally(tally: Tally): void {
+  tally.nCandidates = 0;
   tally.stockByTier.fill(0);
   tally.activeByTier.fill(0);
   tally.caseload.fill(0);
@@ -314,7 +359,12 @@ function countClient(tally: Tally, pool: World['pool'], j: number): void {
 }
 
 /** Counts every tracked client (at the start of a run; afterwards the monthly pass keeps the tally). */
-export function tallyClients(w: World, tally: Tally): void {
+export function tallyClients(w: World, tally: Tally, lnDur: Float64Array): void {
   resetTally(tally);
-  for (let j = 0; j < w.pool.size; j++) if (w.pool.status[j] !== S_EXITED) countClient(tally, w.pool, j);
+  ensureCandidateRoom(tally, w.pool);
+  for (let j = 0; j < w.pool.size; j++) {
+    if (w.pool.status[j] === S_EXITED) continue;
+    countClient(tally, w.pool, j);
+    if (w.pool.status[j] === S_BENEFIT) addCandidate(tally, w.params, w.pool, j, lnDur);
+  }
 }

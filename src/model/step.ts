@@ -22,7 +22,7 @@ export interface Stepper {
 export function createStepper(world: World): Stepper {
   const { lnDur, otherDur } = durationTables(world.params);
   const tally = newTally();
-  tallyClients(world, tally);
+  tallyClients(world, tally, lnDur);
   return { world, tally, lnDur, otherDur };
 }
 

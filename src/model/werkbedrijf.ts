@@ -1,6 +1,6 @@
 // The werkbedrijf: how many trajectory slots it has, how it chooses clients for them (creaming, kappa),
 // and which instrument each gets (reference 6.7.4).
-import { clamp01, R, I_COACHING, I_LKS, I_PARTICIPATION, S_BENEFIT, S_PARTICIPATION, S_TRAJECTORY } from './clients';
+import { clamp01, R, I_COACHING, I_LKS, I_PARTICIPATION, S_PARTICIPATION, S_TRAJECTORY } from './clients';
 import { IND } from './values';
 import type { World } from './world';
 import type { Tally } from './flows';
@@ -17,8 +17,7 @@ export function creaming(w: World): number {
 
 const BINS = 512;
 const bins = new Int32Array(BINS);
-// candidates of this month's allocation (slot and priority bin), reused across months and runs
-let candidates = new Int32Array(0);
+// priority bin of each candidate, reused across months and runs
 let candidateBins = new Uint16Array(0);
 
 /**
@@ -30,7 +29,6 @@ let candidateBins = new Uint16Array(0);
 export function allocateServices(w: World, lnDur: Float64Array, tally: Tally): void {
   const p = w.params;
   const pool = w.pool;
-  const n = pool.size;
   const status = pool.status;
   w.kappa = creaming(w);
   const staffCap = w.staffFte * w.caseloadPerFte;
@@ -53,34 +51,30 @@ export function allocateServices(w: World, lnDur: Float64Array, tally: Tally): v
   const etaMin = p.betaDist + p.betaDur * lnDur[lnDur.length - 1] + p.betaAge55;
   const etaSpan = etaMin < 0 ? -etaMin : 1;
   const age27 = 27 * 12;
-  const age55 = 55 * 12;
   const maxPrio = 1 + p.youthPrio;
   bins.fill(0);
   const d = pool.d;
-  const dur = pool.dur;
   const ageM = pool.ageM;
-  if (candidates.length < n) {
-    candidates = new Int32Array(pool.capacity);
-    candidateBins = new Uint16Array(pool.capacity);
-  }
-  let nc = 0;
+  // candidates: the clients on benefit at the end of last month's pass, in slot order (flows.ts)
+  const candidates = tally.candidates;
+  const candidateEta = tally.candidateEta;
+  const nc = tally.nCandidates;
+  if (candidateBins.length < nc) candidateBins = new Uint16Array(candidates.length);
   let candD = 0;
   let candN = 0;
   let pickedD = 0;
   let pickedN = 0;
-  for (let j = 0; j < n; j++) {
-    if (status[j] !== S_BENEFIT) continue;
+  for (let c = 0; c < nc; c++) {
+    const j = candidates[c];
     candD += d[j];
     candN++;
-    const eta = p.betaDist * d[j] + p.betaDur * lnDur[Math.min(dur[j], lnDur.length - 1)] + (ageM[j] >= age55 ? p.betaAge55 : 0);
-    const employability = 1 + eta / etaSpan;
+    const employability = 1 + candidateEta[c] / etaSpan;
     const pr = kappa * employability + (1 - kappa) * d[j] + (ageM[j] < age27 ? p.youthPrio : 0);
     let b = Math.floor((pr / maxPrio) * BINS);
     if (b >= BINS) b = BINS - 1;
     if (b < 0) b = 0;
     bins[b]++;
-    candidates[nc] = j;
-    candidateBins[nc++] = b;
+    candidateBins[c] = b;
   }
   let threshold = BINS - 1;
   let above = 0;
