@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   base: './',
   worker: { format: 'es' },
-  build: { outDir: 'dist', target: 'es2022', sourcemap: true },
+  build: { outDir: 'dist', target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 1024 },
   test: {
     include: ['tests/**/*.test.ts'],
     testTimeout: 120_000,
