@@ -1,6 +1,7 @@
 // `meerwaarde analyze` end to end on sweep folders written by the real sweep machinery, with test
 // functions of known sensitivity standing in for the model.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -180,5 +181,55 @@ describe('meerwaarde analyze', () => {
     expect((await analyze([dir, '--method', 'luck'])).err).toMatch(/name it with --output/);
     expect((await analyze([dir, '--method', 'prim', '--success', 'nope>1'])).err).toMatch(/no output "nope"/);
     expect((await analyze([join(root, 'missing'), '--method', 'prim'])).code).toBe(2);
+  });
+});
+
+// Regressions from an adversarial review, through the built bin: too little data or a damaged folder is
+// the user's input (exit 2, a line naming the folder or file and what is wrong), not an internal error.
+describe('meerwaarde analyze (built bin): bad folders and too little data', () => {
+  const BIN = join(process.cwd(), 'bin', 'meerwaarde.mjs');
+  const bin = (...args: string[]) => {
+    const r = spawnSync(process.execPath, [BIN, 'analyze', ...args], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.stderr).not.toMatch(/\n\s+at |internal error/);
+    return { code: r.status, out: r.stdout, err: r.stderr };
+  };
+
+  it('luck without replicates, and every method on outputs that are all NaN', async () => {
+    const dir = await sweep({ kind: 'lhs', samples: 10 });
+    const r = bin(dir, '--method', 'luck', '--output', 'score');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${dir}: $: luck: a luck decomposition needs at least 2 design points and more runs than points (got 10 points, 10 runs)`);
+    const nan = join(root, `nan${n++}`);
+    mkdirSync(nan);
+    copyFileSync(join(dir, 'experiment.json'), join(nan, 'experiment.json'));
+    writeFileSync(join(nan, 'runs.csv'), 'run,point,replicate,seed,x1,x2,x3,score\n0,0,0,1,0,0,0,NaN\n1,1,0,1,0,0,0,NaN\n');
+    expect(bin(nan, '--method', 'prim', '--success', 'score>1').err).toContain('prim: PRIM needs at least one run with a finite outcome');
+    expect(bin(nan, '--method', 'equifinality').err).toContain('equifinality: no configuration has a finite outcome');
+  });
+
+  it('a folder that is missing or a file, an experiment.json that is null or damaged, a runs.csv that is a folder', async () => {
+    const dir = await sweep({ kind: 'lhs', samples: 4 });
+    const resolved = JSON.parse(readFileSync(join(dir, 'experiment.json'), 'utf8'));
+    const bad = (name: string, experiment: unknown, runsIsFolder = false) => {
+      const d = join(root, `${name}${n++}`);
+      mkdirSync(d);
+      writeFileSync(join(d, 'experiment.json'), JSON.stringify(experiment));
+      if (runsIsFolder) mkdirSync(join(d, 'runs.csv'));
+      else copyFileSync(join(dir, 'runs.csv'), join(d, 'runs.csv'));
+      return d;
+    };
+    const cases: [string, string][] = [
+      [join(root, 'missing'), 'no such folder'],
+      [join(dir, 'runs.csv'), 'is a file, not a sweep folder'],
+      [bad('null', null), 'experiment.json: $: must be an object'],
+      [bad('kind', { ...resolved, design: { kind: 'wat' } }), 'experiment.json: $.design.kind: must be one of'],
+      [bad('dist', { ...resolved, factors: [{ name: 'x1', path: 'params.x1', distribution: { kind: 'uniform', min: 'a' } }] }), 'experiment.json: $.factors[0].distribution: needs numbers "min" and "max"'],
+      [bad('runs', resolved, true), 'runs.csv: $: is a folder, not a file'],
+    ];
+    for (const [folder, message] of cases) {
+      const r = bin(folder, '--method', 'prim', '--success', 'score>1');
+      expect(r.code, `${folder}: ${r.err}`).toBe(2);
+      expect(r.err).toContain(message);
+    }
   });
 });

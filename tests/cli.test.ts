@@ -1,6 +1,6 @@
 // The command line as a user meets it: the built bin (npm test builds it first), real files, exit codes.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -109,5 +109,115 @@ describe('meerwaarde validate and help', () => {
       expect(r.out).toContain(`meerwaarde ${c}`);
     }
     expect(cli('--help').out).toContain('Commands:');
+  });
+});
+
+// Regressions from an adversarial review of the command line: every user mistake ends with exit 2, a line
+// naming the file or option and the JSON path, no stack trace, no hang, and nothing changed on disk.
+describe('bad input changes nothing and never crashes or hangs', () => {
+  const baseline = JSON.parse(readFileSync('scenarios/baseline.json', 'utf8'));
+  const cliT = (...args: string[]) => {
+    const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000 });
+    return { code: r.status, out: r.stdout, err: r.stderr, timedOut: r.error !== undefined };
+  };
+  const noTrace = (r: { err: string }) => expect(r.err).not.toMatch(/\n\s+at |internal error/);
+
+  it('run --out naming a file, a path under a file, an empty name or a place that cannot hold folders: exit 2, the file untouched', () => {
+    const dir = tmp();
+    const file = join(dir, 'a-file');
+    writeFileSync(file, 'keep');
+    for (const out of [file, join(file, 'sub'), '', '/proc/meerwaarde-x', '/proc/self/x/y']) {
+      const r = cliT('run', 'scenarios/baseline.json', '--months', '1', '--out', out);
+      expect(r.timedOut, out).toBe(false);
+      expect(r.code, `${out}: ${r.err}`).toBe(2);
+      noTrace(r);
+    }
+    expect(cliT('run', 'scenarios/baseline.json', '--months', '1', '--out', file).err).toContain(`${file}: $: is a file, not a folder`);
+    expect(cliT('run', 'scenarios/baseline.json', '--months', '1', '--out', '').err).toContain('--out must name a folder');
+    expect(readFileSync(file, 'utf8')).toBe('keep');
+  });
+
+  it('run into a folder where summary.json is a folder: exit 2 before running, the old monthly.csv kept, no temporary files', () => {
+    const out = tmp();
+    writeFileSync(join(out, 'monthly.csv'), 'old');
+    mkdirSync(join(out, 'summary.json'));
+    const r = cliT('run', 'scenarios/baseline.json', '--months', '2', '--out', out);
+    expect(r.code).toBe(2);
+    noTrace(r);
+    expect(r.err).toContain(`${join(out, 'summary.json')}: $: is a folder`);
+    expect(readFileSync(join(out, 'monthly.csv'), 'utf8')).toBe('old');
+    expect(readdirSync(out).sort()).toEqual(['monthly.csv', 'summary.json']);
+  });
+
+  it('reads a file with a byte-order mark; refuses an endless one', () => {
+    const dir = tmp();
+    const bom = join(dir, 'bom.json');
+    writeFileSync(bom, '\ufeff' + JSON.stringify(baseline));
+    expect(cliT('validate', bom).code).toBe(0);
+    if (existsSync('/dev/zero')) {
+      const r = cliT('validate', '/dev/zero');
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('/dev/zero: $: cannot read: larger than');
+    }
+  });
+
+  it('plain messages: "an array", enum values listed with commas, one bound, a profile typo names the profiles, an overflowing number', () => {
+    const dir = tmp();
+    const file = join(dir, 's.json');
+    writeFileSync(file, JSON.stringify({ ...baseline, events: {} }));
+    expect(cliT('validate', file).err).toContain('$.events: must be an array');
+    writeFileSync(file, JSON.stringify({ ...baseline, params: { N0: 1e308 } }));
+    expect(cliT('validate', file).err.trimEnd().split('\n')).toEqual([`${file}: $.params.N0: too large: must be <= 200000`]);
+    writeFileSync(file, JSON.stringify({ ...baseline, managers: { W: { profile: 'workfirst' } }, audiences: { council: { profile: { workFirst: 2 } } } }));
+    const r = cliT('validate', file);
+    expect(r.err).toContain('$.managers.W.profile: must be one of "workFirst", "inclusive"');
+    expect(r.err).toContain('$.audiences.council.profile.workFirst: too large: must be <= 1');
+    writeFileSync(file, JSON.stringify(baseline).replace(/}$/, ', "months": 1e400}').replace('"months":96,', ''));
+    expect(cliT('validate', file).err).toContain('$.months: must be a finite number');
+    const e = join(dir, 'e.json');
+    writeFileSync(e, JSON.stringify({ factors: [{ path: 'params.betaSvc', range: [0, 1] }], design: { kind: 'lhs', samples: 2 }, seed: 1, seeds: 'same' }));
+    expect(cliT('validate', e).err).toContain('$.seeds: must be one of "common", "independent"');
+  });
+
+  it('validate checks an experiment as far as sweep does before it starts', () => {
+    const dir = tmp();
+    const scenario = join(process.cwd(), 'scenarios', 'baseline.json');
+    const base = { scenario, factors: [{ path: 'params.betaSvc', name: 'b', range: [0.2, 1.2] }], design: { kind: 'lhs', samples: 4 }, seed: 1, months: 2 };
+    const cases: [string, object, string][] = [
+      ['factor path', { factors: [{ path: 'params.noSuch', range: [0, 1] }] }, '$.factors[0]: params.noSuch = 0 is not a valid scenario value'],
+      ['whole-number parameter without "integer"', { factors: [{ path: 'params.trajMonths', range: [3, 13] }] }, '$.factors[0]: params.trajMonths = 6.0901699437494745 is not a valid scenario value: must be an integer'],
+      ['output', { outputs: ['happiness'] }, '$.outputs[0]: unknown summary metric "happiness"'],
+      ['missing scenario file', { scenario: 'nope.json' }, `$.scenario: ${join(dir, 'nope.json')}: cannot read: no such file`],
+      ['inline scenario', { scenario: { id: 'x' } }, '$.scenario.title: must be an object (missing)'],
+      ['list point naming no factor', { design: { kind: 'list', points: [{ b: 0.5 }, { c: 1 }] } }, '$.design: design point 1 gives no value'],
+      ['list point value', { design: { kind: 'list', points: [{ b: 5 }] } }, '$.design.points[0].b: params.betaSvc = 5 is not a valid scenario value: too large'],
+      ['too many runs', { design: { kind: 'montecarlo', samples: 1e15 }, replicates: 1e6 }, '$.replicates: 1000000000000000 design points x 1000000 replicates is more runs than can be counted'],
+    ];
+    for (const [what, patch, message] of cases) {
+      const file = join(dir, 'e.json');
+      writeFileSync(file, JSON.stringify({ ...base, ...patch }));
+      const r = cliT('validate', file);
+      expect(r.code, `${what}: ${r.err}`).toBe(2);
+      expect(r.err, what).toContain(`${file}: ${message}`);
+      noTrace(r);
+    }
+    const ok = join(dir, 'ok.json');
+    writeFileSync(ok, JSON.stringify(base));
+    expect(cliT('validate', ok)).toMatchObject({ code: 0, out: `ok: ${ok} is a valid experiment\n` });
+  });
+
+  it('schema with a second name is a usage error', () => {
+    const r = cliT('schema', 'scenario', 'extra');
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+  });
+
+  it('run warns about events after the run\'s last month', () => {
+    const dir = tmp();
+    const file = join(dir, 'late.json');
+    writeFileSync(file, JSON.stringify({ ...baseline, months: 10, events: [{ month: 500, type: 'merger' }] }));
+    const r = cliT('run', file, '--out', join(dir, 'out'));
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(`warning: ${file}: $.events[0].month: the merger event at month 500 never happens in a 10-month run`);
   });
 });

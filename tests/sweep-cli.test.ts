@@ -1,8 +1,8 @@
 // The sweep commands with the real model in worker threads, as separate processes: killed with
 // SIGKILL at any moment and resumed, stopped with SIGINT, sharded and merged, with 1 or 2 workers;
 // every path must end byte-identical to one uninterrupted sweep.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -203,5 +203,154 @@ describe('meerwaarde design', () => {
     const lines = out.trimEnd().split('\n');
     expect(lines[0]).toBe('point,params.inflowRateYear,stanceW,u.params.inflowRateYear,u.stanceW');
     expect(lines).toHaveLength(1 + 4 * (2 + 2));
+  });
+});
+
+// Regressions from an adversarial review, through the built bin: every mistake ends with exit 2 and a
+// plain line, never a stack trace or a hang, and leaves no folder, no half-written file, and any
+// sweep already there as it was.
+describe('the built command line: bad input changes nothing', () => {
+  const BIN = join(repo, 'bin', 'meerwaarde.mjs');
+  const bin = (args: string[], env: Record<string, string> = {}) => {
+    const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
+    expect(r.error, `${args.join(' ')} timed out`).toBeUndefined();
+    expect(r.stderr, args.join(' ')).not.toMatch(/\n\s+at |internal error/);
+    return { code: r.status, out: r.stdout, err: r.stderr };
+  };
+  const small = { ...experiment, name: 'small', design: { kind: 'lhs', samples: 4 }, replicates: 1, months: 2, monthly: [] };
+  let dir = '';
+  let smallFile = '';
+  let done = '';
+  const at = (name: string) => join(dir, name);
+  const snapshot = (d: string) => Object.fromEntries(readdirSync(d).sort().map((f) => [f, readFileSync(join(d, f), 'utf8')]));
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'mw-sweep-bad-'));
+    smallFile = at('small.json');
+    writeFileSync(smallFile, JSON.stringify(small));
+    done = at('done');
+    expect(bin(['sweep', smallFile, '--out', done, '--workers', '1', '--quiet']).code).toBe(0);
+  }, 60_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('sweep --out naming a file, a path under a file, an empty name or a place that holds no folders', () => {
+    const file = at('a-file');
+    writeFileSync(file, 'keep');
+    for (const out of [file, join(file, 'x'), '', '/proc/meerwaarde-sweep']) {
+      const r = bin(['sweep', smallFile, '--out', out, '--workers', '1', '--quiet']);
+      expect(r.code, `${out}: ${r.err}`).toBe(2);
+    }
+    expect(bin(['sweep', smallFile, '--out', file, '--workers', '1']).err).toContain(`${file} is a file, not a folder`);
+    expect(readFileSync(file, 'utf8')).toBe('keep');
+  });
+
+  it('--resume on a folder whose runs.csv is not this sweep\'s, or whose manifest is damaged, changes nothing', () => {
+    const foreign = at('foreign');
+    cpSync(done, foreign, { recursive: true });
+    const runs = readFileSync(join(foreign, 'runs.csv'), 'utf8').split('\n');
+    writeFileSync(join(foreign, 'runs.csv'), [runs[0], runs[1].replace(/^0,/, '3,'), ...runs.slice(2)].join('\n') + '2,partial');
+    const before = snapshot(foreign);
+    const r = bin(['sweep', smallFile, '--out', foreign, '--workers', '1', '--quiet', '--resume']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${join(foreign, 'runs.csv')} is not a prefix of this sweep's runs`);
+    expect(snapshot(foreign)).toEqual(before);
+    for (const [manifest, message] of [['null', 'not a JSON object'], ['{"format":"meerwaarde-sweep/1"}', 'is damaged: modelVersion is missing or wrong']]) {
+      const damaged = at(`damaged-${message.length}`);
+      cpSync(done, damaged, { recursive: true });
+      writeFileSync(join(damaged, 'manifest.json'), manifest);
+      const d = bin(['sweep', smallFile, '--out', damaged, '--workers', '1', '--quiet', '--resume']);
+      expect(d.code).toBe(2);
+      expect(d.err).toContain(message);
+    }
+  });
+
+  it('does not overwrite an experiment.json of someone else\'s in the output folder', () => {
+    const mine = at('mine');
+    mkdirSync(mine);
+    writeFileSync(join(mine, 'experiment.json'), JSON.stringify(small));
+    const r = bin(['sweep', join(mine, 'experiment.json'), '--out', mine, '--workers', '1', '--quiet']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('holds an experiment.json that is not this sweep\'s');
+    expect(readdirSync(mine)).toEqual(['experiment.json']);
+    expect(readFileSync(join(mine, 'experiment.json'), 'utf8')).toBe(JSON.stringify(small));
+  });
+
+  it('refuses before starting: too many runs, list points the scenario cannot take, a whole-number parameter swept as continuous', () => {
+    const cases: [object, string][] = [
+      [{ design: { kind: 'montecarlo', samples: 1e15 }, replicates: 1e6 }, '$.replicates: 1000000000000000 design points x 1000000 replicates'],
+      [{ factors: [{ path: 'params.betaSvc', name: 'b', range: [0.2, 1.2] }], design: { kind: 'list', points: [{ b: 'x' }] } }, '$.design.points[0].b: params.betaSvc = "x" is not a valid scenario value'],
+      [{ factors: [{ path: 'params.trajMonths', range: [3, 13] }] }, 'params.trajMonths = 6.0901699437494745 is not a valid scenario value: must be an integer'],
+    ];
+    cases.forEach(([patch, message], i) => {
+      const f = at(`refuse-${i}.json`);
+      writeFileSync(f, JSON.stringify({ ...small, ...patch }));
+      const r = bin(['sweep', f, '--out', at(`refused-${i}`), '--workers', '1', '--quiet']);
+      expect(r.code, r.err).toBe(2);
+      expect(r.err).toContain(message);
+      expect(existsSync(at(`refused-${i}`))).toBe(false);
+    });
+  });
+
+  it('the same sweep started twice into one folder: the second is refused and the first ends intact', async () => {
+    const slow = at('slow.json');
+    writeFileSync(slow, JSON.stringify({ ...small, design: { kind: 'lhs', samples: 120 }, months: 24 }));
+    const out = at('twice');
+    const first = spawn(process.execPath, [BIN, 'sweep', slow, '--out', out, '--workers', '1', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const ended = finish(first);
+    for (let i = 0; i < 200 && !existsSync(join(out, 'runs.csv')); i++) await sleep(50);
+    const second = bin(['sweep', slow, '--out', out, '--workers', '1', '--quiet', '--resume']);
+    const r = await ended;
+    expect(r.code, r.err).toBe(0);
+    expect(second.code).toBe(2);
+    expect(second.err).toContain(`${out} is in use by another sweep (pid ${first.pid}`);
+    const ids = readFileSync(join(out, 'runs.csv'), 'utf8').trimEnd().split('\n').slice(1).map((l) => Number(l.split(',')[0]));
+    expect(ids).toEqual(Array.from({ length: 120 }, (_, i) => i));
+    expect(readdirSync(out).sort()).toEqual(['experiment.json', 'manifest.json', 'runs.csv']);
+  }, 60_000);
+
+  it('a Slurm variable that is not a number is named', () => {
+    const r = bin(['sweep', smallFile, '--out', at('slurm'), '--shard', '4', '--quiet'], { SLURM_ARRAY_TASK_ID: 'abc' });
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('SLURM_ARRAY_TASK_ID is "abc", not a whole number');
+  });
+
+  it('merge: --out a file or under /proc, a shard without runs.csv or with a cut one: exit 2 and no output folder', () => {
+    const shards = [0, 1].map((i) => at(`shard${i}`));
+    shards.forEach((d, i) => expect(bin(['sweep', smallFile, '--out', d, '--shard', `${i}/2`, '--workers', '1', '--quiet']).code).toBe(0));
+    const file = at('merge-file');
+    writeFileSync(file, 'keep');
+    expect(bin(['merge', ...shards, '--out', file]).err).toContain(`${file} is a file, not a folder`);
+    expect(bin(['merge', ...shards, '--out', '/proc/meerwaarde-merge']).code).toBe(2);
+    const cut = at('shard1-cut');
+    cpSync(shards[1], cut, { recursive: true });
+    writeFileSync(join(cut, 'runs.csv'), readFileSync(join(cut, 'runs.csv'), 'utf8').split('\n').slice(0, 2).join('\n') + '\n');
+    const r = bin(['merge', shards[0], cut, '--out', at('merged-cut')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${join(cut, 'runs.csv')}: expected run 3, found the end of the file`);
+    expect(existsSync(at('merged-cut'))).toBe(false);
+    rmSync(join(cut, 'runs.csv'));
+    expect(bin(['merge', shards[0], cut, '--out', at('merged-none')]).err).toContain(`${cut} has no runs.csv`);
+    expect(existsSync(at('merged-none'))).toBe(false);
+    expect(bin(['merge', ...shards, '--out', at('merged')]).code).toBe(0);
+    expect(readFileSync(join(at('merged'), 'runs.csv'), 'utf8')).toBe(readFileSync(join(done, 'runs.csv'), 'utf8'));
+  });
+
+  it('design --out: a folder, a missing folder, the experiment itself; a failed design leaves the old file; a closed pipe ends quietly', () => {
+    expect(bin(['design', smallFile, '--out', dir]).err).toContain('is a folder; name a file');
+    expect(bin(['design', smallFile, '--out', join(dir, 'nope', 'd.csv')]).err).toContain('no such file or folder');
+    expect(bin(['design', smallFile, '--out', smallFile]).err).toContain('--out would overwrite the experiment file');
+    expect(readFileSync(smallFile, 'utf8')).toBe(JSON.stringify(small));
+    const csv = at('design.csv');
+    writeFileSync(csv, 'old');
+    const bad = at('bad-design.json');
+    writeFileSync(bad, JSON.stringify({ ...small, design: { kind: 'list', points: [{ nope: 1 }] } }));
+    expect(bin(['design', bad, '--out', csv]).code).toBe(2);
+    expect(readFileSync(csv, 'utf8')).toBe('old');
+    const huge = at('huge-design.json');
+    writeFileSync(huge, JSON.stringify({ ...small, design: { kind: 'montecarlo', samples: 1e12 } }));
+    const piped = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" design "${huge}" | head -2; exit \${PIPESTATUS[0]}`], { encoding: 'utf8', timeout: 30_000 });
+    expect(piped.error).toBeUndefined();
+    expect(piped.status, piped.stderr).toBe(0);
+    expect(piped.stderr).toBe('');
+    expect(piped.stdout.split('\n')).toHaveLength(3);
   });
 });

@@ -4,6 +4,8 @@ import { CommandError, EXIT_OK, intOption, numberOption, parseCommandArgs, runCo
 import { loadSweepData } from './data';
 import { METHODS, type AnalysisOptions, type MethodName } from './methods';
 import type { BoxChoice } from './prim';
+import { InsufficientDataError } from './stats';
+import { InputError } from '../scenario/parse';
 
 export const ANALYZE_HELP = `Usage: meerwaarde analyze DIR --method M [--output NAME] [--json] [options]
 
@@ -98,7 +100,13 @@ export function analyzeCommand(argv: string[]): Promise<number> {
       radius: numberOption('--radius', values.radius, 0, 1, 0.25),
       better: values['lower-is-better'] ? 'lower' : 'higher',
     };
-    const result = METHODS[method](data, options);
+    let result;
+    try {
+      result = METHODS[method](data, options);
+    } catch (e) {
+      if (e instanceof InsufficientDataError) throw new InputError(positionals[0], [{ path: '$', message: `${method}: ${e.message}` }]);
+      throw e;
+    }
     process.stdout.write(values.json ? `${JSON.stringify(result.json, jsonNumbers, 2)}\n` : result.text);
     return EXIT_OK;
   });

@@ -2,9 +2,11 @@
 // streamed row by row. Works for any model's results too: a folder with experiment.json (as
 // written by a sweep, or the experiment file itself) and a runs.csv with a "point" column, an
 // optional "replicate" column and one column per output.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError, parseJsonText } from '../scenario/parse';
+import { formatIssues, InputError } from '../scenario/parse';
+import { DesignSchema } from '../sweep/experiment';
+import { readJson } from '../sweep/commandSupport';
 import { parseLine, parseNumber } from '../sweep/csv';
 import { makeDesign, type Design } from '../sweep/designs';
 import type { FactorValue } from '../sweep/factors';
@@ -22,20 +24,54 @@ export interface SweepData {
 
 export function loadSweepData(dir: string): SweepData {
   const expPath = join(dir, EXPERIMENT_FILE);
+  if (!existsSync(dir)) throw new InputError(dir, [{ path: '$', message: 'no such folder' }]);
+  if (!statSync(dir).isDirectory()) throw new InputError(dir, [{ path: '$', message: 'is a file, not a sweep folder' }]);
   if (!existsSync(expPath)) throw new InputError(dir, [{ path: '$', message: `no ${EXPERIMENT_FILE}: not a sweep directory` }]);
   if (!existsSync(join(dir, RUNS_FILE))) throw new InputError(dir, [{ path: '$', message: `no ${RUNS_FILE}` }]);
-  const json = parseJsonText(readFileSync(expPath, 'utf8'), expPath) as { factors?: { distribution?: unknown }[] };
-  const resolved = Array.isArray(json.factors) && typeof json.factors[0]?.distribution === 'object';
+  if (!statSync(join(dir, RUNS_FILE)).isFile()) throw new InputError(join(dir, RUNS_FILE), [{ path: '$', message: 'is a folder, not a file' }]);
+  const json = readJson(expPath) as { factors?: { distribution?: unknown }[] } | null;
+  const resolved = json !== null && typeof json === 'object' && Array.isArray(json.factors) && typeof json.factors[0]?.distribution === 'object';
   const experiment = resolved
-    ? (json as unknown as ResolvedExperiment)
+    ? checkResolved(json as unknown as ResolvedExperiment, expPath)
     : resolveExperiment({ ...parseExperiment(json, expPath), scenario: undefined }, expPath, { load: () => ({}), check: () => ({}) });
-  const design = makeDesign(experiment.design, experiment.factors, experiment.seed);
+  let design: Design;
+  try {
+    design = makeDesign(experiment.design, experiment.factors, experiment.seed);
+  } catch (e) {
+    if (e instanceof RangeError || e instanceof TypeError) throw new InputError(expPath, [{ path: '$.design', message: `cannot rebuild the design: ${e.message}` }]);
+    throw e;
+  }
   const reader = new LineReader(join(dir, RUNS_FILE));
   const header = parseLine(reader.read() ?? '');
   reader.close();
   if (!header.includes('point')) throw new InputError(join(dir, RUNS_FILE), [{ path: '$', message: 'runs.csv has no "point" column' }]);
   const reserved = new Set(['run', 'point', 'replicate', 'seed', ...experiment.factors.map((f) => f.name)]);
   return { dir, experiment, design, outputs: header.filter((h) => !reserved.has(h)) };
+}
+
+/**
+ * experiment.json as a sweep writes it (factors with their distributions): checked for the fields the
+ * analysis reads, so that a hand-made or damaged file is named, not a crash.
+ */
+function checkResolved(e: ResolvedExperiment, path: string): ResolvedExperiment {
+  const issues: { path: string; message: string }[] = [];
+  const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+  const kinds = ['uniform', 'loguniform', 'normal', 'triangular', 'integer', 'levels'];
+  e.factors.forEach((f, i) => {
+    const d = (f as unknown as Record<string, unknown>)?.distribution;
+    if (!isObject(f) || typeof f.name !== 'string') issues.push({ path: `$.factors[${i}].name`, message: 'must be a string' });
+    else if (!isObject(d) || !kinds.includes(d.kind as string)) issues.push({ path: `$.factors[${i}].distribution.kind`, message: `must be one of ${kinds.join(', ')}` });
+    else if (d.kind === 'levels' ? !Array.isArray(d.levels) || d.levels.length === 0 : !['min', 'max'].every((k) => typeof d[k] === 'number')) {
+      issues.push({ path: `$.factors[${i}].distribution`, message: d.kind === 'levels' ? 'needs a non-empty "levels" list' : 'needs numbers "min" and "max"' });
+    }
+  });
+  const design = DesignSchema.safeParse(e.design);
+  if (!design.success) issues.push(...formatIssues(design.error.issues.map((i) => ({ ...i, path: ['design', ...i.path] })) as unknown as Parameters<typeof formatIssues>[0]));
+  if (!Number.isSafeInteger(e.seed)) issues.push({ path: '$.seed', message: 'must be an integer' });
+  if (!Number.isSafeInteger(e.replicates) || e.replicates < 1) issues.push({ path: '$.replicates', message: 'must be an integer >= 1' });
+  if (e.seeds !== 'common' && e.seeds !== 'independent') issues.push({ path: '$.seeds', message: 'must be "common" or "independent"' });
+  if (issues.length > 0) throw new InputError(path, issues);
+  return e;
 }
 
 export interface RunRow {

@@ -7,6 +7,7 @@
 // where a numeric gap is |x - y| divided by the factor's range and a categorical gap is 0 when the
 // levels agree and 1 when they differ (a Gower-style mix of normalised Euclidean and Hamming), so
 // every distance lies in [0, 1] whatever the factors' units.
+import { InsufficientDataError } from './stats';
 import type { FactorValue } from '../sweep/factors';
 
 export type FactorKind = 'numeric' | 'categorical';
@@ -94,7 +95,7 @@ export function equifinality(
   if (configs.length !== outcomes.length) throw new RangeError(`${configs.length} configurations but ${outcomes.length} outcomes`);
   if (!(topShare > 0 && topShare <= 1)) throw new RangeError(`the top share must be in (0, 1], got ${topShare}`);
   const valid = configs.map((c, i) => ({ c, y: outcomes[i] })).filter((e) => Number.isFinite(e.y));
-  if (valid.length === 0) throw new RangeError('no configuration has a finite outcome');
+  if (valid.length === 0) throw new InsufficientDataError('no configuration has a finite outcome');
   const ranges = kinds.map((kind, j) => {
     if (kind !== 'numeric') return 0;
     let lo = Infinity;

@@ -9,7 +9,7 @@
 //    differently under different strategies).
 // And against the twin: the model's twin runs the same municipality and the same luck without the
 // managers' strategy, so actual - twin isolates what the strategy added.
-import { mean, variance } from './stats';
+import { InsufficientDataError, mean, variance } from './stats';
 
 export interface OneWayDecomposition {
   kind: 'one-way';
@@ -48,7 +48,7 @@ export function decomposeOneWay(groups: ArrayLike<number>[]): OneWayDecompositio
   const clean = groups.map((g) => Array.from(g).filter(Number.isFinite)).filter((g) => g.length > 0);
   const P = clean.length;
   const N = clean.reduce((s, g) => s + g.length, 0);
-  if (P < 2 || N <= P) throw new RangeError(`a luck decomposition needs at least 2 design points and more runs than points (got ${P} points, ${N} runs)`);
+  if (P < 2 || N <= P) throw new InsufficientDataError(`a luck decomposition needs at least 2 design points and more runs than points (got ${P} points, ${N} runs)`);
   const grand = clean.reduce((s, g) => s + g.reduce((a, b) => a + b, 0), 0) / N;
   let ssBetween = 0;
   let ssWithin = 0;
@@ -86,7 +86,7 @@ export function decomposeTwoWay(table: ArrayLike<number>[]): TwoWayDecomposition
   const R = table.length > 0 ? table[0].length : 0;
   const rows = table.filter((row) => row.length === R && Array.from(row).every(Number.isFinite)).map((row) => Array.from(row));
   const P = rows.length;
-  if (P < 2 || R < 2) throw new RangeError(`a crossed decomposition needs at least 2 complete points and 2 replicates (got ${P} and ${R})`);
+  if (P < 2 || R < 2) throw new InsufficientDataError(`a crossed decomposition needs at least 2 complete points and 2 replicates (got ${P} and ${R})`);
   const grand = rows.reduce((s, row) => s + row.reduce((a, b) => a + b, 0), 0) / (P * R);
   const pointMeans = rows.map((row) => mean(row));
   const repMeans = Array.from({ length: R }, (_, r) => rows.reduce((s, row) => s + row[r], 0) / P);
@@ -150,7 +150,7 @@ export function compareWithTwin(actual: ArrayLike<number>, twin: ArrayLike<numbe
     }
   }
   const n = a.length;
-  if (n < 2) throw new RangeError('a twin comparison needs at least 2 runs');
+  if (n < 2) throw new InsufficientDataError('a twin comparison needs at least 2 runs');
   const e = a.map((x, i) => x - t[i]);
   const me = mean(e);
   const mt = mean(t);

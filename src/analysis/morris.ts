@@ -4,7 +4,7 @@
 // measured in the unit hypercube so effects of factors with different units compare. Per factor:
 // mu = mean EE (direction), mu* = mean |EE| (overall influence, the ranking measure), and
 // sigma = standard deviation of EE (non-linearity or interactions).
-import { bootstrap, mean, type Interval } from './stats';
+import { bootstrap, InsufficientDataError, mean, type Interval } from './stats';
 
 export interface MorrisOptions {
   resamples?: number;
@@ -66,7 +66,7 @@ export function morrisIndices(unit: ArrayLike<number>[], y: ArrayLike<number>, k
   const { resamples = 1000, level = 0.95, seed = 0 } = options;
   const { effects, dropped } = elementaryEffects(unit, y, k);
   const r = effects.length;
-  if (r < 1) throw new RangeError('Morris indices need at least one complete trajectory');
+  if (r < 1) throw new InsufficientDataError('Morris indices need at least one complete trajectory');
   const all = Array.from({ length: r }, (_, t) => t);
   const stats = Array.from({ length: k }, (_, i) => summarise(effects, all, i));
   const muStarInterval = bootstrap(r, k, (rows) => Array.from({ length: k }, (_, i) => summarise(effects, rows, i).muStar), {

@@ -10,7 +10,7 @@
 // Pasting (optional) then widens the chosen box face by face while that costs no density.
 // Coverage = successes in the box / all successes; density = successes in the box / runs in the
 // box; support = runs in the box / all runs.
-import { binomialUpperTail } from './stats';
+import { binomialUpperTail, InsufficientDataError } from './stats';
 
 export type PrimColumn =
   | { name: string; kind: 'numeric'; values: ArrayLike<number> }
@@ -300,7 +300,7 @@ export function prim(columns: PrimColumn[], y: ArrayLike<number>, options: PrimO
   if (!(alpha > 0 && alpha < 0.5)) throw new RangeError(`PRIM's alpha must be in (0, 0.5), got ${alpha}`);
   if (!(minSupport > 0 && minSupport < 1)) throw new RangeError(`PRIM's minimum support must be in (0, 1), got ${minSupport}`);
   const p = new Prim(columns, y);
-  if (p.n === 0) throw new RangeError('PRIM needs at least one run');
+  if (p.n === 0) throw new InsufficientDataError('PRIM needs at least one run with a finite outcome');
   const minCount = Math.ceil(minSupport * p.n);
   const states: BoxState[] = [p.initial()];
   const trajectory: PrimBox[] = [p.describe(states[0], p.mask(states[0]))];

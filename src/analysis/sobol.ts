@@ -9,7 +9,7 @@
 //   VT_i ~ 1/(2N) sum_j (f(A)_j - f(A_B^i)_j)^2,
 // both divided by the variance of f over the rows of A and B. Confidence intervals are percentile
 // bootstraps over the N base samples (Archer, Saltelli & Sobol' 1997), as SALib does.
-import { bootstrap, type Interval } from './stats';
+import { bootstrap, InsufficientDataError, type Interval } from './stats';
 
 export interface SobolOptions {
   /** bootstrap resamples (SALib's default is 100; 1000 gives steadier interval ends) */
@@ -97,7 +97,7 @@ export function sobolIndices(y: ArrayLike<number>, k: number, options: SobolOpti
   const { resamples = 1000, level = 0.95, seed = 0 } = options;
   const o = splitSaltelli(y, k);
   const n = o.a.length;
-  if (n < 2) throw new RangeError(`Sobol' indices need at least 2 complete base samples, got ${n}`);
+  if (n < 2) throw new InsufficientDataError(`Sobol' indices need at least 2 complete base samples, got ${n}`);
   const all = Int32Array.from({ length: n }, (_, t) => t);
   const point = estimate(o, all);
   const ci = bootstrap(n, 2 * k, (rows) => estimate(o, rows).s, { resamples, level, seed });

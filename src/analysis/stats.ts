@@ -1,6 +1,15 @@
 // Small descriptive statistics shared by the estimators.
 import { alea, type Uniform } from '../sweep/rng';
 
+/**
+ * The results hold too little for an estimate (too few runs, replicates, complete trajectories or
+ * base samples, or none with a finite outcome): the user's data, not a defect, so the command line
+ * reports it with exit code 2.
+ */
+export class InsufficientDataError extends RangeError {
+  override name = 'InsufficientDataError';
+}
+
 export function mean(xs: ArrayLike<number>): number {
   let s = 0;
   for (let i = 0; i < xs.length; i++) s += xs[i];

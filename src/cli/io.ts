@@ -1,38 +1,84 @@
 // File input and output for the command line. Output files are written to a temporary name in the same
 // folder and renamed into place, so a reader never sees a half-written file.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { InputError, parseJsonText } from '../scenario/parse';
+import { closeSync, openSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { InputError } from '../scenario/parse';
+import { readJson } from '../sweep/commandSupport';
+import { fsReason, isUserFsError, makeDir, removeDirs } from '../sweep/store';
 
+/** Reads and parses a JSON input file; any problem is the user's InputError naming the file. */
 export function readJsonFile(path: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-    throw new InputError(path, [{ path: '$', message: `cannot read: ${why}` }]);
-  }
-  return parseJsonText(text, path);
+  return readJson(path);
 }
 
-export function ensureDir(dir: string): void {
+/** Creates the output folder (and missing parents); returns the folders it created. A failure is the user's InputError. */
+export function ensureDir(dir: string): string[] {
   try {
-    mkdirSync(dir, { recursive: true });
+    return makeDir(dir);
   } catch (e) {
-    throw new InputError(dir, [{ path: '$', message: `cannot create the output folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` }]);
+    if (!isUserFsError(e)) throw e;
+    throw new InputError(dir, [{ path: '$', message: `cannot create the output folder: ${fsReason(e)}` }]);
   }
 }
 
-/** Writes all files, each atomically (temp name, then rename); nothing is renamed before every file is written. */
-export function writeFilesAtomically(dir: string, files: Record<string, string>): void {
-  ensureDir(dir);
+/**
+ * Checks, before any work is done, that files of these names can be put in dir: dir is not a file,
+ * and none of the names is taken by a folder. Throws the user's InputError.
+ */
+export function checkOutput(dir: string, names: readonly string[]): void {
+  // stat follows links: a link to a folder is a folder
+  const kind = (p: string) => {
+    try {
+      return statSync(p).isDirectory() ? 'folder' : 'file';
+    } catch {
+      return 'absent';
+    }
+  };
+  // the folder, or the nearest of its parents that exists, must be a folder
+  for (let p = resolve(dir); ; p = dirname(p)) {
+    const k = kind(p);
+    if (k === 'file') throw new InputError(dir, [{ path: '$', message: `${p === resolve(dir) ? 'is' : `${p} is`} a file, not a folder (choose another --out)` }]);
+    if (k === 'folder' || dirname(p) === p) break;
+  }
+  for (const name of names) {
+    if (kind(join(dir, name)) === 'folder') throw new InputError(join(dir, name), [{ path: '$', message: `is a folder: cannot write ${name} there (choose another --out)` }]);
+  }
+}
+
+/**
+ * Writes all files, each atomically (temp name, then rename); nothing is renamed before every file is
+ * written. When writing fails (permission, disk full, a folder in the way), the temporary files and any
+ * folder made for them are removed and the files already there are left as they were.
+ */
+/** Writes text given in pieces (a large trace never becomes one string). */
+function writeChunks(path: string, chunks: Iterable<string>): void {
+  const fd = openSync(path, 'w');
+  try {
+    for (const chunk of chunks) writeSync(fd, chunk);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function writeFilesAtomically(dir: string, files: Record<string, string | Iterable<string>>): void {
+  checkOutput(dir, Object.keys(files));
+  const created = ensureDir(dir);
   const temps: [string, string][] = [];
-  for (const [name, content] of Object.entries(files)) {
-    const target = join(dir, name);
-    const temp = join(dirname(target), `.${name}.${process.pid}.tmp`);
-    writeFileSync(temp, content);
-    temps.push([temp, target]);
+  let current: string | null = null;
+  try {
+    for (const [name, content] of Object.entries(files)) {
+      const target = join(dir, name);
+      current = join(dirname(target), `.${name}.${process.pid}.tmp`);
+      if (typeof content === 'string') writeFileSync(current, content);
+      else writeChunks(current, content);
+      temps.push([current, target]);
+      current = null;
+    }
+  } catch (e) {
+    for (const temp of [...temps.map(([t]) => t), ...(current ? [current] : [])]) rmSync(temp, { force: true });
+    removeDirs(created);
+    if (!isUserFsError(e)) throw e;
+    throw new InputError(dir, [{ path: '$', message: `cannot write the output: ${fsReason(e)}` }]);
   }
   for (const [temp, target] of temps) renameSync(temp, target);
 }

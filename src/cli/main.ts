@@ -33,7 +33,24 @@ const COMMANDS: Record<string, Command> = {
   ...researchCommands,
 };
 
+/**
+ * A reader that closes standard output early (`meerwaarde design x.json | head`) ends the command
+ * quietly, not with a stack trace. A closed standard error (progress piped into a reader that quit)
+ * only silences the messages: a sweep goes on.
+ */
+let pipeWatched = false;
+function quitOnClosedPipe(): void {
+  if (pipeWatched) return;
+  pipeWatched = true;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+  process.stderr.on('error', () => {});
+}
+
 export async function main(argv: string[]): Promise<number> {
+  quitOnClosedPipe();
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(`${MAIN_HELP}\n`);

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { Simulation } from '../engine/simulation';
 import { parseScenario } from '../scenario/parse';
 import { UsageError } from './errors';
-import { readJsonFile, writeFilesAtomically } from './io';
+import { checkOutput, readJsonFile, writeFilesAtomically } from './io';
 import { intOption } from './options';
 
 export const RUN_HELP = `Usage: meerwaarde run <scenario.json> [--seed N] [--months M] [--out DIR] [--trace]
@@ -42,14 +42,20 @@ export function runCommand(argv: string[]): number {
   }
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'missing the scenario file' : `expected one scenario file, got ${positionals.length}`, 'run');
   const file = positionals[0];
+  if (values.out !== undefined && values.out.trim() === '') throw new UsageError('--out must name a folder', 'run');
   const seed = intOption('--seed', values.seed, 0, Number.MAX_SAFE_INTEGER, 1);
   const months = values.months === undefined ? undefined : intOption('--months', values.months, 1, 600, 96);
   const scenario = parseScenario(readJsonFile(file), file);
-  const sim = new Simulation({ scenario, seed, months, trace: values.trace === true });
-  sim.run();
-  const files: Record<string, string> = { 'monthly.csv': sim.monthlyCsv(), 'summary.json': sim.summaryJson() };
-  if (values.trace) files['clients.csv'] = sim.clientsCsv();
   const out = values.out ?? 'out';
+  checkOutput(out, ['monthly.csv', 'summary.json', ...(values.trace ? ['clients.csv'] : [])]);
+  const sim = new Simulation({ scenario, seed, months, trace: values.trace === true });
+  // an event scheduled after the run's end is valid (a longer --months reaches it) but likely a mistake
+  (scenario.events ?? []).forEach((e, i) => {
+    if (e.month >= sim.months) process.stderr.write(`meerwaarde run: warning: ${file}: $.events[${i}].month: the ${e.type} event at month ${e.month} never happens in a ${sim.months}-month run\n`);
+  });
+  sim.run();
+  const files: Record<string, string | Iterable<string>> = { 'monthly.csv': sim.monthlyCsv(), 'summary.json': sim.summaryJson() };
+  if (values.trace) files['clients.csv'] = sim.clientsCsvChunks();
   writeFilesAtomically(out, files);
   const s = sim.summary();
   const d = s.dimensions;

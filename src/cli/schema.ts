@@ -15,6 +15,7 @@ export function schemaCommand(argv: string[]): number {
     process.stdout.write(`${SCHEMA_HELP}\n`);
     return 0;
   }
+  if (positionals.length > 1) throw new UsageError(`expected one schema name, got ${positionals.length}`, 'schema');
   const kind = positionals[0] ?? 'scenario';
   if (kind === 'scenario') process.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
   else if (kind === 'experiment') process.stdout.write(`${JSON.stringify(experimentJsonSchema(), null, 2)}\n`);

@@ -133,14 +133,24 @@ export class Simulation {
 
   /** clients.csv: every client transition of the actual municipality (needs trace: true). */
   clientsCsv(): string {
+    return [...this.clientsCsvChunks()].join('');
+  }
+
+  /** clients.csv in pieces of at most 10,000 lines, so that a trace of any size can be written to a file. */
+  *clientsCsvChunks(): Generator<string> {
     const trace = this.actual.world.trace;
     if (!trace) throw new Error('this run was not traced');
     const prefix = identityCells(this.identity());
-    const lines = [`${IDENTITY_HEADER},month,client,from,to,reason`];
+    yield `${IDENTITY_HEADER},month,client,from,to,reason\n`;
+    let lines: string[] = [];
     for (let i = 0; i < trace.length; i += 5) {
-      lines.push(`${prefix},${trace[i]},${trace[i + 1]},${STATUSES[trace[i + 2]]},${STATUSES[trace[i + 3]]},${REASONS[trace[i + 4]]}`);
+      lines.push(`${prefix},${trace[i]},${trace[i + 1]},${STATUSES[trace[i + 2]]},${STATUSES[trace[i + 3]]},${REASONS[trace[i + 4]]}\n`);
+      if (lines.length === 10_000) {
+        yield lines.join('');
+        lines = [];
+      }
     }
-    return `${lines.join('\n')}\n`;
+    if (lines.length > 0) yield lines.join('');
   }
 
   actualStepper(): Stepper {

@@ -40,6 +40,30 @@ interface ZodLikeIssue {
   minimum?: unknown;
   maximum?: unknown;
   expected?: string;
+  values?: unknown[];
+  /** invalid_union: the issues of each alternative */
+  errors?: ZodLikeIssue[][];
+}
+
+/** "a string", "an object" (zod calls an object of any keys a record) */
+function article(expected: string): string {
+  const noun = expected === 'record' ? 'object' : expected;
+  return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
+/**
+ * A value that matches none of a union's alternatives: when it has the shape of one alternative
+ * (its issues lie inside the value), that alternative's issues; otherwise the list of alternatives.
+ */
+function unionIssues(issue: ZodLikeIssue, allowedKeys?: (path: PropertyKey[]) => string[] | undefined): InputIssue[] {
+  const branches = issue.errors ?? [];
+  const shaped = branches.filter((b) => b.length > 0 && b.every((i) => i.path.length > 0));
+  if (shaped.length === 1) return formatIssues(shaped[0].map((i) => ({ ...i, path: [...issue.path, ...i.path] })), allowedKeys);
+  const forms = branches
+    .map((b) => b.find((i) => i.path.length === 0))
+    .map((i) => (i?.code === 'invalid_value' && i.values ? `one of ${i.values.map((v) => JSON.stringify(v)).join(', ')}` : i?.code === 'invalid_type' && i.expected ? article(i.expected) : null));
+  if (forms.length === 0 || forms.some((f) => f === null)) return [{ path: jsonPath(issue.path), message: 'matches none of the allowed forms' }];
+  return [{ path: jsonPath(issue.path), message: `must be ${forms.join(', or ')}` }];
 }
 
 /** Turns schema issues into plain sentences with JSON paths (shared by every schema in the project). */
@@ -54,20 +78,23 @@ export function formatIssues(issues: readonly ZodLikeIssue[], allowedKeys?: (pat
           out.push({ path: jsonPath([...issue.path, key]), message: `unknown key "${key}"${allowed ? ` (allowed: ${allowed.join(', ')})` : ''}` });
         }
         break;
+      // one bound per value: an integer's implicit safe-integer bound adds nothing to the schema's own
       case 'too_small':
-        out.push({ path, message: `too small: must be >= ${String(issue.minimum)}` });
+        if (!out.some((o) => o.path === path && o.message.startsWith('too small'))) out.push({ path, message: `too small: must be >= ${String(issue.minimum)}` });
         break;
       case 'too_big':
-        out.push({ path, message: `too large: must be <= ${String(issue.maximum)}` });
+        if (!out.some((o) => o.path === path && o.message.startsWith('too large'))) out.push({ path, message: `too large: must be <= ${String(issue.maximum)}` });
         break;
       case 'invalid_union':
-        out.push({ path, message: issue.options ? `must be one of ${issue.options.map((o) => JSON.stringify(o)).join(', ')}` : 'matches none of the allowed forms' });
+        if (issue.options) out.push({ path, message: `must be one of ${issue.options.map((o) => JSON.stringify(o)).join(', ')}` });
+        else out.push(...unionIssues(issue, allowedKeys));
         break;
       case 'invalid_type':
-        out.push({ path, message: issue.expected === 'int' ? 'must be an integer' : `must be ${issue.expected === 'object' ? 'an object' : `a ${issue.expected}`}${/received undefined/.test(issue.message) ? ' (missing)' : ''}` });
+        if (/received (-?Infinity|NaN)$/.test(issue.message)) out.push({ path, message: 'must be a finite number (this one overflows)' });
+        else out.push({ path, message: issue.expected === 'int' ? 'must be an integer' : `must be ${article(issue.expected ?? 'value')}${/received undefined/.test(issue.message) ? ' (missing)' : ''}` });
         break;
       case 'invalid_value':
-        out.push({ path, message: issue.message.replace(/^Invalid option: expected one of /, 'must be one of ').replace(/^Invalid input: expected /, 'must be ') });
+        out.push({ path, message: issue.message.replace(/^Invalid option: expected one of /, 'must be one of ').replace(/^Invalid input: expected /, 'must be ').replaceAll('"|"', '", "') });
         break;
       default:
         out.push({ path, message: issue.message });
@@ -100,7 +127,8 @@ export function parseScenarioText(text: string, source = 'scenario'): Scenario {
 
 export function parseJsonText(text: string, source: string): unknown {
   try {
-    return JSON.parse(text);
+    // a byte-order mark (as some Windows editors write) is not part of the JSON (RFC 8259 section 8.1)
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
     throw new InputError(source, [{ path: '$', message: `not valid JSON: ${(e as Error).message}` }]);
   }

@@ -1,5 +1,7 @@
 // The research commands: meerwaarde sweep, merge and design (analyze lives in src/analysis).
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
 import { formatRow } from './csv';
 import { makeDesign } from './designs';
 import { mergeShards } from './merge';
@@ -11,6 +13,7 @@ import type { ModelApi } from './runner';
 import { runSweep } from './sweep';
 import { CommandError, EXIT_INTERNAL, EXIT_OK, intOption, loadExperiment, parseCommandArgs, runCommandBody } from './commandSupport';
 import { BufferedWriter } from './lines';
+import { fsReason, isUserFsError } from './store';
 
 export { analyzeCommand } from '../analysis/command';
 
@@ -68,7 +71,8 @@ export function sweepCommand(argv: string[]): Promise<number> {
       return EXIT_OK;
     }
     if (positionals.length !== 1) throw new CommandError(positionals.length === 0 ? 'missing the experiment file' : `expected one experiment file, got ${positionals.length}`);
-    if (!values.out) throw new CommandError('--out DIR is required');
+    if (values.out === undefined) throw new CommandError('--out DIR is required');
+    if (values.out.trim() === '') throw new CommandError('--out must name a folder');
     const workers = intOption('--workers', values.workers, 1, 1024, availableParallelism());
     let shard: Shard = WHOLE;
     if (values.shard !== undefined) {
@@ -125,7 +129,8 @@ export function mergeCommand(argv: string[]): Promise<number> {
       return EXIT_OK;
     }
     if (positionals.length === 0) throw new CommandError('name the shard directories to merge');
-    if (!values.out) throw new CommandError('--out DIR is required');
+    if (values.out === undefined) throw new CommandError('--out DIR is required');
+    if (values.out.trim() === '') throw new CommandError('--out must name a folder');
     const { runs, manifest } = mergeShards(positionals, values.out);
     if (!values.quiet) process.stderr.write(`merge: ${positionals.length} shards, ${runs} runs -> ${values.out} (experiment ${manifest.experimentHash.slice(0, 12)})\n`);
     return EXIT_OK;
@@ -133,30 +138,51 @@ export function mergeCommand(argv: string[]): Promise<number> {
 }
 
 export function designCommand(argv: string[]): Promise<number> {
-  return runCommandBody('design', DESIGN_HELP, () => {
+  return runCommandBody('design', DESIGN_HELP, async () => {
     const { values, positionals } = parseCommandArgs(argv, { unit: { type: 'boolean' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
     if (values.help) {
       process.stdout.write(`${DESIGN_HELP}\n`);
       return EXIT_OK;
     }
     if (positionals.length !== 1) throw new CommandError(positionals.length === 0 ? 'missing the experiment file' : `expected one experiment file, got ${positionals.length}`);
+    const out = values.out;
+    if (out !== undefined && out.trim() === '') throw new CommandError('--out must name a file');
     const e = loadExperiment(positionals[0], false);
     const design = makeDesign(e.design, e.factors, e.seed);
     const unit = values.unit === true && design.unit !== undefined;
     if (values.unit && !design.unit) throw new CommandError('a list design has no unit-hypercube coordinates');
+    if (out !== undefined && resolve(out) === resolve(positionals[0])) throw new CommandError('--out would overwrite the experiment file: choose another name');
     const names = e.factors.map((f) => f.name);
-    const write = values.out ? new BufferedWriter(values.out) : null;
-    const emit = (text: string) => (write ? write.write(text) : process.stdout.write(text));
-    let chunk = formatRow(['point', ...names, ...(unit ? names.map((n) => `u.${n}`) : [])]);
-    for (let i = 0; i < design.size; i++) {
-      chunk += formatRow([i, ...design.point(i), ...(unit ? design.unit!(i) : [])]);
-      if (chunk.length > 1 << 16) {
-        emit(chunk);
-        chunk = '';
+    // with --out, the matrix goes to a temporary file renamed into place at the end: a failure or an
+    // interrupt never leaves a half-written matrix, nor spoils a file already there
+    const temp = out === undefined ? null : join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
+    if (out !== undefined && existsSync(out) && statSync(out).isDirectory()) throw new CommandError(`--out ${out} is a folder; name a file`);
+    let write: BufferedWriter | null = null;
+    try {
+      if (temp) write = new BufferedWriter(temp);
+      // on standard output, each chunk waits for the pipe (and lets a closed pipe end the command)
+      const emit = async (text: string) => {
+        if (write) return write.write(text);
+        if (!process.stdout.write(text)) await new Promise((drained) => process.stdout.once('drain', drained));
+        else await new Promise(setImmediate);
+      };
+      let chunk = formatRow(['point', ...names, ...(unit ? names.map((n) => `u.${n}`) : [])]);
+      for (let i = 0; i < design.size; i++) {
+        chunk += formatRow([i, ...design.point(i), ...(unit ? design.unit!(i) : [])]);
+        if (chunk.length > 1 << 16) {
+          await emit(chunk);
+          chunk = '';
+        }
       }
+      await emit(chunk);
+      write?.close();
+      write = null;
+      if (temp) renameSync(temp, out!);
+    } catch (err) {
+      if (temp) rmSync(temp, { force: true });
+      if (isUserFsError(err)) throw new CommandError(`cannot write ${out}: ${fsReason(err)}`);
+      throw err;
     }
-    emit(chunk);
-    write?.close();
     return EXIT_OK;
   });
 }

@@ -1,12 +1,12 @@
 // What the research commands share: argument parsing, reading input files, and turning the
 // user's mistakes into one plain line each and exit code 2 (a defect in Meerwaarde is left to the
 // CLI's handler: exit 1).
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { InputError, parseJsonText, parseScenario } from '../scenario/parse';
 import { parseExperiment, resolveExperiment, type ResolvedExperiment } from './resolve';
-import { StoreError } from './store';
+import { fsReason, isUserFsError, StoreError } from './store';
 
 export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
@@ -58,13 +58,37 @@ export function numberOption(name: string, raw: string | undefined, min: number,
   return n;
 }
 
+/** Input files larger than this are refused (a scenario or an experiment is kilobytes; this bounds /dev/zero too). */
+export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
+
+/** Reads a whole file as UTF-8, refusing one larger than MAX_INPUT_BYTES (also when its size is not known in advance). */
+function readBounded(path: string): string {
+  const fd = openSync(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.alloc(1 << 20);
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > MAX_INPUT_BYTES) throw Object.assign(new Error('too large'), { code: 'E2BIG' });
+      chunks.push(n === buf.length ? buf : buf.subarray(0, n));
+    }
+    return Buffer.concat(chunks, total).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function readJson(path: string): unknown {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readBounded(path);
   } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'E2BIG') throw new InputError(path, [{ path: '$', message: `cannot read: larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB` }]);
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : isUserFsError(e) ? fsReason(e) : (e as Error).message;
     throw new InputError(path, [{ path: '$', message: `cannot read: ${why}` }]);
   }
   return parseJsonText(text, path);
@@ -72,17 +96,34 @@ export function readJson(path: string): unknown {
 
 /**
  * Reads, validates and resolves an experiment file. A scenario given by path is read relative to
- * the experiment file. With `withScenario` false the scenario is not read (for `design`).
+ * the experiment file. With `withScenario` false the scenario is not read (for `design`). `json`: the
+ * file's content when it has been read already.
  */
-export function loadExperiment(file: string, withScenario: boolean): ResolvedExperiment {
-  const input = parseExperiment(readJson(file), file);
+export function loadExperiment(file: string, withScenario: boolean, json: unknown = readJson(file)): ResolvedExperiment {
+  const input = parseExperiment(json, file);
   const base = dirname(resolve(file));
   const scenarios = {
     load: (path: string) => {
       const full = resolve(base, path);
-      return parseScenario(readJson(full), path) as Record<string, unknown>;
+      let json: unknown;
+      try {
+        json = readJson(full);
+      } catch (e) {
+        // a scenario file that cannot be read is named where the experiment names it
+        if (e instanceof InputError) throw new InputError(file, e.issues.map((i) => ({ path: '$.scenario', message: `${full}: ${i.message}` })));
+        throw e;
+      }
+      return parseScenario(json, path === full ? path : `${path} (${full})`) as Record<string, unknown>;
     },
-    check: (json: unknown, source: string) => parseScenario(json, source) as Record<string, unknown>,
+    check: (json: unknown) => {
+      try {
+        return parseScenario(json, file) as Record<string, unknown>;
+      } catch (e) {
+        // an inline scenario's problems are named by their path in the experiment file
+        if (e instanceof InputError) throw new InputError(file, e.issues.map((i) => ({ path: `$.scenario${i.path.slice(1)}`, message: i.message })));
+        throw e;
+      }
+    },
   };
   return resolveExperiment(withScenario ? input : { ...input, scenario: undefined }, file, scenarios);
 }

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DesignStructure } from './designs';
 import type { Shard } from './plan';
-import { MANIFEST_FILE, StoreError, writeAtomic } from './store';
+import { fsReason, MANIFEST_FILE, StoreError, writeAtomic } from './store';
 
 export const MANIFEST_FORMAT = 'meerwaarde-sweep/1';
 
@@ -49,14 +49,44 @@ export interface Manifest {
 export function readManifest(dir: string): Manifest | null {
   const path = join(dir, MANIFEST_FILE);
   if (!existsSync(path)) return null;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new StoreError(`cannot read ${path}: ${fsReason(e)}`);
+  }
   let m: Manifest;
   try {
-    m = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+    m = JSON.parse(text) as Manifest;
   } catch (e) {
     throw new StoreError(`${path} is not valid JSON: ${(e as Error).message}`);
   }
+  if (m === null || typeof m !== 'object' || Array.isArray(m)) throw new StoreError(`${path} is not a Meerwaarde sweep manifest (not a JSON object)`);
   if (m.format !== MANIFEST_FORMAT) throw new StoreError(`${path} is not a Meerwaarde sweep manifest (format ${String(m.format)})`);
+  const broken = brokenField(m);
+  if (broken) throw new StoreError(`${path} is damaged: ${broken} is missing or wrong`);
   return m;
+}
+
+/** The first field a sweep, resume or merge relies on that a (hand-edited or damaged) manifest lacks. */
+function brokenField(m: Manifest): string | null {
+  const isObject = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v);
+  const count = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
+  const checks: [string, boolean][] = [
+    ['modelVersion', typeof m.modelVersion === 'string'],
+    ['experimentHash', typeof m.experimentHash === 'string'],
+    ['experiment.name', isObject(m.experiment) && typeof m.experiment.name === 'string'],
+    ['counts', isObject(m.counts)],
+    ['counts.runs', count(m.counts?.runs)],
+    ['counts.shardRuns', count(m.counts?.shardRuns)],
+    ['counts.done', count(m.counts?.done)],
+    ['counts.failed', count(m.counts?.failed)],
+    ['counts.shard', isObject(m.counts?.shard) && count(m.counts.shard.index) && count(m.counts.shard.count) && m.counts.shard.index < m.counts.shard.count],
+    ['files', isObject(m.files)],
+    ['status', m.status === 'running' || m.status === 'interrupted' || m.status === 'complete'],
+    ['timing', isObject(m.timing) && typeof m.timing.started === 'string' && ['seconds', 'sessions', 'workers', 'clientMonths'].every((k) => typeof (m.timing as unknown as Record<string, unknown>)[k] === 'number')],
+  ];
+  return checks.find(([, ok]) => !ok)?.[0] ?? null;
 }
 
 export function writeManifest(dir: string, m: Manifest): void {

@@ -1,11 +1,11 @@
 // Merging the shards of a sweep into the output one machine would have written. Shard i of n holds
 // runs i, i + n, i + 2n, ..., so the merged runs.csv takes its rows round-robin from the shards;
 // every row's run id is checked on the way, and the result is byte-identical to a one-machine sweep.
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BufferedWriter, LineReader, runOfLine } from './lines';
 import { readManifest, writeManifest, type Manifest } from './manifest';
-import { EXPERIMENT_FILE, MONTHLY_FILE, RUNS_FILE, StoreError } from './store';
+import { EXPERIMENT_FILE, fsReason, isUserFsError, makeDir, MONTHLY_FILE, removeDirs, RUNS_FILE, StoreError } from './store';
 
 export interface MergeReport {
   manifest: Manifest;
@@ -16,6 +16,7 @@ export interface MergeReport {
 export function checkShards(dirs: string[]): { manifests: Manifest[]; order: number[] } {
   if (dirs.length === 0) throw new StoreError('merge needs at least one shard directory');
   const manifests = dirs.map((d) => {
+    if (!existsSync(d)) throw new StoreError(`${d}: no such folder`);
     const m = readManifest(d);
     if (!m) throw new StoreError(`${d} holds no sweep (no manifest.json)`);
     return m;
@@ -45,9 +46,41 @@ export function checkShards(dirs: string[]): { manifests: Manifest[]; order: num
 
 export function mergeShards(dirs: string[], out: string, now: () => number = Date.now): MergeReport {
   const { manifests, order } = checkShards(dirs);
-  if (existsSync(out) && readdirSync(out).length > 0) throw new StoreError(`${out} is not empty: merge into a new directory`);
   if (dirs.some((d) => resolve(d) === resolve(out))) throw new StoreError('merge into a directory other than the shards');
-  mkdirSync(out, { recursive: true });
+  if (existsSync(out)) {
+    if (!statSync(out).isDirectory()) throw new StoreError(`${out} is a file, not a folder: merge into a new directory`);
+    if (readdirSync(out).length > 0) throw new StoreError(`${out} is not empty: merge into a new directory`);
+  }
+  const first = manifests[0];
+  // every file the merge reads is there before anything is written
+  const isFile = (p: string) => existsSync(p) && statSync(p).isFile();
+  for (const d of dirs) {
+    for (const f of [RUNS_FILE, ...(first.files.monthly ? [MONTHLY_FILE] : [])]) if (!isFile(join(d, f))) throw new StoreError(`${d} has no ${f}: not a complete shard`);
+  }
+  if (!isFile(join(dirs[0], EXPERIMENT_FILE))) throw new StoreError(`${dirs[0]} has no ${EXPERIMENT_FILE}: not a complete shard`);
+  let made: string[];
+  try {
+    made = makeDir(out);
+  } catch (e) {
+    if (isUserFsError(e)) throw new StoreError(`cannot create ${out}: ${fsReason(e)}`);
+    throw e;
+  }
+  try {
+    return mergeInto(dirs, out, manifests, order, now);
+  } catch (e) {
+    // out was empty or absent: whatever is in it now, the merge put there
+    try {
+      for (const f of readdirSync(out)) rmSync(join(out, f), { recursive: true, force: true });
+      removeDirs(made);
+    } catch {
+      // the original error is the one to report
+    }
+    if (isUserFsError(e)) throw new StoreError(`cannot write the merge to ${out}: ${fsReason(e)}`);
+    throw e;
+  }
+}
+
+function mergeInto(dirs: string[], out: string, manifests: Manifest[], order: number[], now: () => number): MergeReport {
   const first = manifests[0];
   const shards = order.map((i) => dirs[i]);
   const runs = mergeFile(shards, RUNS_FILE, out, first.counts.runs, false);

@@ -59,18 +59,23 @@ export function shardRun(shard: Shard, k: number): number {
  * offset from it, so --array=0-3 and --array=1-4 both give shards 0..3.
  */
 export function parseShard(text: string, env: Record<string, string | undefined>): Shard {
+  const whole = (name: string): number => {
+    const raw = env[name]!;
+    if (!/^\d+$/.test(raw.trim())) throw new RangeError(`--shard ${text}: ${name} is "${raw}", not a whole number`);
+    return Number(raw);
+  };
   const fromSlurm = (what: string): number => {
     const id = env.SLURM_ARRAY_TASK_ID;
     if (id === undefined) throw new RangeError(`--shard ${text}: ${what} comes from SLURM_ARRAY_TASK_ID, which is not set (give --shard I/N)`);
-    return Number(id) - Number(env.SLURM_ARRAY_TASK_MIN ?? 0);
+    return whole('SLURM_ARRAY_TASK_ID') - (env.SLURM_ARRAY_TASK_MIN === undefined ? 0 : whole('SLURM_ARRAY_TASK_MIN'));
   };
   let index: number;
   let count: number;
   const m = /^(\d*)\/?(\d+)$/.exec(text.trim());
   if (text.trim() === 'slurm') {
     index = fromSlurm('the shard index');
-    count = Number(env.SLURM_ARRAY_TASK_COUNT);
-    if (!Number.isInteger(count)) throw new RangeError('--shard slurm: SLURM_ARRAY_TASK_COUNT is not set (give --shard I/N)');
+    if (env.SLURM_ARRAY_TASK_COUNT === undefined) throw new RangeError('--shard slurm: SLURM_ARRAY_TASK_COUNT is not set (give --shard I/N)');
+    count = whole('SLURM_ARRAY_TASK_COUNT');
   } else if (m && text.includes('/') && m[1] !== '') {
     index = Number(m[1]);
     count = Number(m[2]);

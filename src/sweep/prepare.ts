@@ -1,21 +1,52 @@
 // Before a sweep starts: check every factor path and value against the base scenario, and the
 // outputs and monthly series against what the model reports, so that mistakes are found in a
 // second with a message naming the JSON path, not after an hour of runs.
-import { InputError, type InputIssue } from '../scenario/parse';
+import { InputError, jsonPath, type InputIssue } from '../scenario/parse';
 import type { ResolvedExperiment } from './resolve';
 import { seriesValue, type ModelApi } from './runner';
-import { gridValues } from './factors';
+import { fromUnit, gridValues } from './factors';
 
-/** Values that probe a factor: every level, or the ends and middle of its range. */
+/**
+ * Values that probe a factor: every level, or the ends and middle of its range and, for a continuous
+ * factor, one value off that grid (so a parameter that takes whole numbers only, swept without
+ * "integer": true, is caught here rather than failing every run).
+ */
 function probeValues(e: ResolvedExperiment, i: number): (number | string)[] {
   const d = e.factors[i].distribution;
   if (d.kind === 'levels') return d.levels;
-  return gridValues(d, 3);
+  const grid = gridValues(d, 3);
+  return d.kind === 'integer' ? grid : [...grid, fromUnit(d, OFF_GRID)];
 }
+
+/** A point of the unit interval that no grid of a few steps hits. */
+const OFF_GRID = 0.3090169943749474;
 
 function listing(names: string[]): string {
   const shown = names.slice(0, 15).join(', ');
   return names.length > 15 ? `${shown}, ... (${names.length} in all; see docs/research.md)` : shown;
+}
+
+/** A list design names its values itself: each must be one the scenario accepts (checked once per distinct value). */
+function checkListPoints(e: ResolvedExperiment, base: Record<string, unknown>, model: ModelApi, issues: InputIssue[]): void {
+  if (e.design.kind !== 'list') return;
+  const checked = e.factors.map(() => new Map<number | string, string | null>());
+  e.design.points.forEach((point, i) => {
+    e.factors.forEach((f, j) => {
+      const v = point[f.name];
+      if (v === undefined || issues.length >= 20) return;
+      let problem = checked[j].get(v);
+      if (problem === undefined) {
+        try {
+          model.setScenarioValue(base, f.path, v);
+          problem = null;
+        } catch (err) {
+          problem = err instanceof InputError ? err.issues.map((x) => x.message).join('; ') : (err as Error).message;
+        }
+        checked[j].set(v, problem);
+      }
+      if (problem !== null) issues.push({ path: jsonPath(['design', 'points', i, f.name]), message: `${f.path} = ${JSON.stringify(v)} is not a valid scenario value: ${problem}` });
+    });
+  });
 }
 
 /** Returns the experiment with its outputs resolved (all metrics when none are named). */
@@ -34,6 +65,7 @@ export function prepareExperiment(e: ResolvedExperiment, source: string, model: 
       }
     }
   });
+  if (e.design.kind === 'list') checkListPoints(e, base, model, issues);
   if (issues.length > 0) throw new InputError(source, issues);
   const probe = model.runScenario({ scenario: base, seed: 0, months: 1 });
   const metrics = Object.keys(model.summaryMetrics(probe.summary));

@@ -72,11 +72,15 @@ export function resolveExperiment(
   };
   // A design that cannot be built (a list point naming no factor, too many Sobol' dimensions) is
   // the user's input error, reported at $.design.
+  let points: number;
   try {
-    makeDesign(resolved.design, factors, resolved.seed);
+    points = makeDesign(resolved.design, factors, resolved.seed).size;
   } catch (e) {
     if (e instanceof RangeError) throw new InputError(source, [{ path: jsonPath(['design']), message: e.message }]);
     throw e;
+  }
+  if (!Number.isSafeInteger(points * resolved.replicates)) {
+    throw new InputError(source, [{ path: jsonPath(['replicates']), message: `${points} design points x ${resolved.replicates} replicates is more runs than can be counted (at most ${Number.MAX_SAFE_INTEGER})` }]);
   }
   return resolved;
 }

@@ -9,14 +9,102 @@
 //  3. On resume, a partial last line is cut off, and monthly rows of runs that runs.csv does not
 //     hold (written just before a kill) are cut off from the end of monthly.csv.
 //  4. manifest.json and experiment.json are replaced atomically (write, fsync, rename).
-import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, renameSync, writeFileSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, statSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 
 export const RUNS_FILE = 'runs.csv';
 export const MONTHLY_FILE = 'monthly.csv';
 export const MANIFEST_FILE = 'manifest.json';
 export const EXPERIMENT_FILE = 'experiment.json';
+export const LOCK_FILE = '.sweep.lock';
+
+/** File-system error codes that come from where the user asked us to read or write, not from a defect. */
+const USER_FS_CODES = new Set(['ENOENT', 'ENOTDIR', 'EEXIST', 'EISDIR', 'EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'ENAMETOOLONG', 'ELOOP', 'EBUSY', 'ETXTBSY']);
+
+/** Is this a file-system error about the path the user gave (permission, read-only, not a folder, disk full)? */
+export function isUserFsError(e: unknown): e is NodeJS.ErrnoException {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  return typeof code === 'string' && USER_FS_CODES.has(code);
+}
+
+/** A file-system error in plain words. */
+export function fsReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or folder';
+    case 'ENOTDIR':
+      return 'a part of the path is a file, not a folder';
+    case 'EEXIST':
+      return 'a file of that name exists, not a folder';
+    case 'EISDIR':
+      return 'is a folder, not a file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EROFS':
+      return 'read-only file system';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'EDQUOT':
+      return 'disk quota exceeded';
+    case 'ENAMETOOLONG':
+      return 'the name is too long';
+    default:
+      return (e as Error)?.message ?? String(e);
+  }
+}
+
+/**
+ * Creates a folder and its missing parents; returns the folders it created, outermost first (so a
+ * failed command can remove them again). Unlike mkdirSync(dir, { recursive: true }), which loops
+ * forever on Node 20 where the kernel answers ENOENT for an existing parent (e.g. under /proc), it
+ * makes one folder at a time. Throws the file-system error (see fsReason) or ENOTDIR for a file.
+ */
+export function makeDir(dir: string): string[] {
+  const missing: string[] = [];
+  for (let p = resolve(dir); ; ) {
+    let isDir: boolean;
+    try {
+      isDir = statSync(p).isDirectory();
+    } catch (e) {
+      const parent = dirname(p);
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || parent === p) throw e;
+      missing.push(p);
+      p = parent;
+      continue;
+    }
+    if (!isDir) {
+      const code = p === resolve(dir) ? 'EEXIST' : 'ENOTDIR';
+      throw Object.assign(new Error(`${code}: not a directory, mkdir '${p}'`), { code });
+    }
+    break;
+  }
+  const created: string[] = [];
+  try {
+    for (const p of missing.reverse()) {
+      mkdirSync(p);
+      created.push(p);
+    }
+  } catch (e) {
+    removeDirs(created);
+    throw e;
+  }
+  return created;
+}
+
+/** Removes folders made by makeDir (innermost first), if they are empty; never throws. */
+export function removeDirs(created: readonly string[]): void {
+  for (const p of [...created].reverse()) {
+    try {
+      rmdirSync(p);
+    } catch {
+      return;
+    }
+  }
+}
 
 /** Writes a file so that readers see the old or the new content, never a mix. */
 export function writeAtomic(path: string, text: string): void {
@@ -95,11 +183,11 @@ export class SweepStore {
    */
   static open(dir: string, runsHeader: string, monthlyHeader: string | null, runOfRow: (k: number) => number): OpenedStore {
     const runsFd = openFor(join(dir, RUNS_FILE));
-    const committed = repairRuns(runsFd, runsHeader, runOfRow);
+    const committed = repairRuns(runsFd, runsHeader, runOfRow, join(dir, RUNS_FILE));
     let monthlyFd: number | null = null;
     if (monthlyHeader !== null) {
       monthlyFd = openFor(join(dir, MONTHLY_FILE));
-      repairMonthly(monthlyFd, monthlyHeader, committed > 0 ? runOfRow(committed - 1) : -1);
+      repairMonthly(monthlyFd, monthlyHeader, committed > 0 ? runOfRow(committed - 1) : -1, join(dir, MONTHLY_FILE));
     }
     return { store: new SweepStore(dir, runsFd, monthlyFd), committed };
   }
@@ -137,16 +225,16 @@ function writeAll(fd: number, text: string): void {
 }
 
 /** Cuts a partial last line, checks the header and the rows' run ids; returns the committed count. */
-function repairRuns(fd: number, header: string, runOfRow: (k: number) => number): number {
+function repairRuns(fd: number, header: string, runOfRow: (k: number) => number, path: string): number {
   const end = endOfLastLine(fd);
-  ftruncateSync(fd, end);
   if (end === 0) {
+    ftruncateSync(fd, 0);
     writeAll(fd, header);
     fsyncSync(fd);
     return 0;
   }
   const first = firstLine(fd);
-  if (first + '\n' !== header) throw new StoreError(`${RUNS_FILE} has other columns than this experiment: ${first}`);
+  if (first + '\n' !== header) throw new StoreError(`${path} has other columns than this experiment: ${first}`);
   let rows = 0;
   let bad: string | null = null;
   forEachLine(fd, end, (line, i) => {
@@ -155,12 +243,14 @@ function repairRuns(fd: number, header: string, runOfRow: (k: number) => number)
     if (bad === null && run !== runOfRow(i - 1)) bad = `row ${i} holds run ${run} where run ${runOfRow(i - 1)} belongs`;
     rows++;
   });
-  if (bad) throw new StoreError(`${RUNS_FILE} is not a prefix of this sweep's runs: ${bad}`);
+  if (bad) throw new StoreError(`${path} is not a prefix of this sweep's runs: ${bad}`);
+  // only a file that belongs to this sweep loses its partial last line
+  ftruncateSync(fd, end);
   return rows;
 }
 
 /** Cuts a partial last line and the rows of runs after `lastRun`; writes the header if missing. */
-function repairMonthly(fd: number, header: string, lastRun: number): void {
+function repairMonthly(fd: number, header: string, lastRun: number, path: string): void {
   let end = endOfLastLine(fd);
   if (end === 0) {
     ftruncateSync(fd, 0);
@@ -169,7 +259,7 @@ function repairMonthly(fd: number, header: string, lastRun: number): void {
     return;
   }
   const first = firstLine(fd);
-  if (first + '\n' !== header) throw new StoreError(`${MONTHLY_FILE} has other columns than this experiment: ${first}`);
+  if (first + '\n' !== header) throw new StoreError(`${path} has other columns than this experiment: ${first}`);
   end = Math.max(Buffer.byteLength(header), lastRowEnd(fd, end, lastRun));
   ftruncateSync(fd, end);
 }
@@ -207,3 +297,91 @@ export class StoreError extends Error {
   override name = 'StoreError';
 }
 
+/** How often a running sweep touches its lock, and how long an untouched lock counts as held. */
+const LOCK_BEAT_MS = 10_000;
+const LOCK_STALE_MS = 60_000;
+
+interface LockHolder {
+  pid: number;
+  host: string;
+  started: string;
+}
+
+export interface SweepLock {
+  release(): void;
+}
+
+/**
+ * Takes the output directory for one sweep process, so that the same sweep started twice (two
+ * terminals, a job array submitted again) cannot append to the same files. The lock is a file created
+ * exclusively and touched every few seconds; one left by a process that died (killed, node failure)
+ * is taken over: on the same host when its process is gone, on another host when it is a minute old.
+ */
+export function lockDirectory(dir: string): SweepLock {
+  const path = join(dir, LOCK_FILE);
+  const me = `${JSON.stringify({ pid: process.pid, host: hostname(), started: new Date().toISOString() })}\n`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const fd = openSync(path, 'wx');
+      try {
+        writeSync(fd, me);
+      } finally {
+        closeSync(fd);
+      }
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const holder = readLock(path);
+      if (attempt > 0 || lockIsHeld(path, holder)) {
+        const who = holder ? `pid ${holder.pid} on ${holder.host}, since ${holder.started}` : 'another process';
+        throw new StoreError(`${dir} is in use by another sweep (${who}): wait for it to finish or stop it; if none is running, delete ${path}`);
+      }
+      rmSync(path, { force: true });
+    }
+  }
+  const beat = setInterval(() => {
+    try {
+      const now = new Date();
+      utimesSync(path, now, now);
+    } catch {
+      // the next beat tries again
+    }
+  }, LOCK_BEAT_MS);
+  beat.unref();
+  return {
+    release() {
+      clearInterval(beat);
+      try {
+        if (readFileSync(path, 'utf8') === me) rmSync(path, { force: true });
+      } catch {
+        // gone already
+      }
+    },
+  };
+}
+
+function readLock(path: string): LockHolder | null {
+  try {
+    const h = JSON.parse(readFileSync(path, 'utf8')) as LockHolder;
+    return Number.isSafeInteger(h?.pid) && typeof h.host === 'string' ? h : null;
+  } catch {
+    return null;
+  }
+}
+
+function lockIsHeld(path: string, holder: LockHolder | null): boolean {
+  let age: number;
+  try {
+    age = Date.now() - statSync(path).mtimeMs;
+  } catch {
+    return false;
+  }
+  if (!holder || age > LOCK_STALE_MS) return false;
+  if (holder.host !== hostname()) return true;
+  try {
+    process.kill(holder.pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,6 +1,6 @@
 // Running a sweep: plan the shard's runs, open (or repair) the output directory, keep the
 // executor busy, commit results in run order, and record the manifest.
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeDesign } from './designs';
 import { MANIFEST_FORMAT, readManifest, writeManifest, type Manifest } from './manifest';
@@ -8,7 +8,7 @@ import { shardRun, shardSize, totalRuns, type Shard } from './plan';
 import type { Progress } from './progress';
 import { experimentHash, type ResolvedExperiment } from './resolve';
 import { monthlyHeader, runPlanOf, runsHeader, type RunResult } from './runner';
-import { EXPERIMENT_FILE, MONTHLY_FILE, RUNS_FILE, StoreError, SweepStore, writeAtomic } from './store';
+import { EXPERIMENT_FILE, fsReason, isUserFsError, lockDirectory, makeDir, MANIFEST_FILE, MONTHLY_FILE, removeDirs, RUNS_FILE, StoreError, SweepStore, writeAtomic, type SweepLock } from './store';
 import type { Executor } from './pool';
 import { parseLine } from './csv';
 import { LineReader } from './lines';
@@ -48,8 +48,6 @@ export async function runSweep(o: SweepOptions): Promise<SweepReport> {
   const total = totalRuns(plan);
   const size = shardSize(total, o.shard);
   const previous = checkDirectory(o, hash);
-  mkdirSync(o.dir, { recursive: true });
-  writeAtomic(join(o.dir, EXPERIMENT_FILE), JSON.stringify(e, null, 2) + '\n');
   const design = makeDesign(e.design, e.factors, e.seed);
   const started = new Date(now()).toISOString();
   const manifest: Manifest = {
@@ -73,108 +71,164 @@ export async function runSweep(o: SweepOptions): Promise<SweepReport> {
       clientMonthsPerSecond: 0,
     },
   };
-  writeManifest(o.dir, manifest);
-
-  const { store, committed } = SweepStore.open(o.dir, runsHeader(e), e.monthly.length > 0 ? monthlyHeader(e) : null, (k) => shardRun(o.shard, k));
-  manifest.counts.failed = committed > 0 ? countFailed(o.dir, e) : 0;
-  let t0 = now();
-  let next = committed; // next shard position to dispatch
-  let done = committed; // shard positions committed
-  let clientMonths = 0;
-  const ready = new Map<number, RunResult>();
-  let rows: string[] = [];
-  let monthly: string[] = [];
-  let lastFlush = now();
-  const flush = () => {
-    if (rows.length > 0) store.append(rows.join(''), monthly.join(''));
-    rows = [];
-    monthly = [];
-    lastFlush = now();
-  };
-
-  let executor: Executor | null = null;
+  const { store, committed, lock } = openDirectory(o, e, manifest, previous);
   try {
-    if (committed < size) {
-      executor = await o.startExecutor();
-      // rates count the runs, not the workers' start-up
-      t0 = now();
-      o.progress.start(size, committed);
-      const ex = executor;
-      await new Promise<void>((resolve, reject) => {
-        let inFlight = 0;
-        let failed = false;
-        const pump = () => {
-          if (failed) return;
-          while (inFlight < ex.capacity && next < size && !o.shouldStop?.()) {
-            const k = next++;
-            inFlight++;
-            ex.run(shardRun(o.shard, k)).then(
-              (r) => {
-                inFlight--;
-                ready.set(k, r);
-                // commit in run order; results that arrive early wait in `ready` (at most capacity)
-                while (ready.has(done)) {
-                  const c = ready.get(done)!;
-                  ready.delete(done);
-                  rows.push(c.row);
-                  if (c.monthly) monthly.push(c.monthly);
-                  clientMonths += c.clientMonths;
-                  if (c.error) {
-                    manifest.counts.failed++;
-                    o.onRunError?.(c.run, c.error);
-                  }
-                  done++;
-                }
-                if (rows.length >= BATCH_ROWS || now() - lastFlush >= BATCH_MS) flush();
-                o.progress.update(done);
-                if (inFlight === 0 && (next >= size || o.shouldStop?.())) resolve();
-                else pump();
-              },
-              (err: Error) => {
-                failed = true;
-                reject(err);
-              },
-            );
-          }
-          if (inFlight === 0) resolve();
-        };
-        pump();
-      });
-    }
-  } finally {
-    flush();
-    store.close();
-    await executor?.close();
-  }
+    manifest.counts.failed = committed > 0 ? countFailed(o.dir, e) : 0;
+    let t0 = now();
+    let next = committed; // next shard position to dispatch
+    let done = committed; // shard positions committed
+    let clientMonths = 0;
+    const ready = new Map<number, RunResult>();
+    let rows: string[] = [];
+    let monthly: string[] = [];
+    let lastFlush = now();
+    const flush = () => {
+      if (rows.length > 0) store.append(rows.join(''), monthly.join(''));
+      rows = [];
+      monthly = [];
+      lastFlush = now();
+    };
 
-  if (committed >= size) o.progress.start(size, committed);
-  const seconds = (now() - t0) / 1000;
-  const ran = done - committed;
-  manifest.counts.done = done;
-  manifest.status = done === size ? 'complete' : 'interrupted';
-  manifest.timing.updated = new Date(now()).toISOString();
-  manifest.timing.seconds += seconds;
-  manifest.timing.clientMonths += clientMonths;
-  manifest.timing.runsPerSecond = seconds > 0 ? ran / seconds : 0;
-  manifest.timing.clientMonthsPerSecond = seconds > 0 ? clientMonths / seconds : 0;
-  writeManifest(o.dir, manifest);
-  const rate = manifest.timing.runsPerSecond;
-  o.progress.finish(
-    done,
-    manifest.status === 'complete'
-      ? `${done} runs done${ran < done ? ` (${ran} this session)` : ''} in ${seconds.toFixed(1)} s (${rate.toFixed(1)} runs/s) -> ${o.dir}`
-      : `stopped at ${done}/${size} runs; continue with --resume`,
-  );
-  return { manifest, ran };
+    let executor: Executor | null = null;
+    try {
+      if (committed < size) {
+        executor = await o.startExecutor();
+        // rates count the runs, not the workers' start-up
+        t0 = now();
+        o.progress.start(size, committed);
+        const ex = executor;
+        await new Promise<void>((resolve, reject) => {
+          let inFlight = 0;
+          let failed = false;
+          const pump = () => {
+            if (failed) return;
+            while (inFlight < ex.capacity && next < size && !o.shouldStop?.()) {
+              const k = next++;
+              inFlight++;
+              ex.run(shardRun(o.shard, k)).then(
+                (r) => {
+                  inFlight--;
+                  ready.set(k, r);
+                  // commit in run order; results that arrive early wait in `ready` (at most capacity)
+                  while (ready.has(done)) {
+                    const c = ready.get(done)!;
+                    ready.delete(done);
+                    rows.push(c.row);
+                    if (c.monthly) monthly.push(c.monthly);
+                    clientMonths += c.clientMonths;
+                    if (c.error) {
+                      manifest.counts.failed++;
+                      o.onRunError?.(c.run, c.error);
+                    }
+                    done++;
+                  }
+                  if (rows.length >= BATCH_ROWS || now() - lastFlush >= BATCH_MS) flush();
+                  o.progress.update(done);
+                  if (inFlight === 0 && (next >= size || o.shouldStop?.())) resolve();
+                  else pump();
+                },
+                (err: Error) => {
+                  failed = true;
+                  reject(err);
+                },
+              );
+            }
+            if (inFlight === 0) resolve();
+          };
+          pump();
+        });
+      }
+    } finally {
+      flush();
+      store.close();
+      await executor?.close();
+    }
+
+    if (committed >= size) o.progress.start(size, committed);
+    const seconds = (now() - t0) / 1000;
+    const ran = done - committed;
+    manifest.counts.done = done;
+    manifest.status = done === size ? 'complete' : 'interrupted';
+    manifest.timing.updated = new Date(now()).toISOString();
+    manifest.timing.seconds += seconds;
+    manifest.timing.clientMonths += clientMonths;
+    manifest.timing.runsPerSecond = seconds > 0 ? ran / seconds : 0;
+    manifest.timing.clientMonthsPerSecond = seconds > 0 ? clientMonths / seconds : 0;
+    writeManifest(o.dir, manifest);
+    const rate = manifest.timing.runsPerSecond;
+    o.progress.finish(
+      done,
+      manifest.status === 'complete'
+        ? `${done} runs done${ran < done ? ` (${ran} this session)` : ''} in ${seconds.toFixed(1)} s (${rate.toFixed(1)} runs/s) -> ${o.dir}`
+        : `stopped at ${done}/${size} runs; continue with --resume`,
+    );
+    return { manifest, ran };
+  } finally {
+    lock.release();
+  }
+}
+
+/**
+ * Creates (or reopens) the output directory: experiment.json, the manifest, runs.csv and monthly.csv.
+ * When that fails (a folder that cannot be written, a runs.csv that does not belong to this sweep),
+ * nothing is left changed: a folder made here is removed again, and a resumed sweep's manifest is put back.
+ */
+function openDirectory(o: SweepOptions, e: ResolvedExperiment, manifest: Manifest, previous: Manifest | null): ReturnType<typeof SweepStore.open> & { lock: SweepLock } {
+  const existing = new Set(existsSync(o.dir) ? [EXPERIMENT_FILE, MANIFEST_FILE, RUNS_FILE, MONTHLY_FILE].filter((f) => existsSync(join(o.dir, f))) : []);
+  let made: string[];
+  let lock: SweepLock;
+  try {
+    made = makeDir(o.dir);
+  } catch (err) {
+    if (isUserFsError(err)) throw new StoreError(`cannot write the sweep to ${o.dir}: ${fsReason(err)}`);
+    throw err;
+  }
+  try {
+    // another process sweeping into this directory keeps it: nothing here is touched
+    lock = lockDirectory(o.dir);
+  } catch (err) {
+    removeDirs(made);
+    if (isUserFsError(err)) throw new StoreError(`cannot write the sweep to ${o.dir}: ${fsReason(err)}`);
+    throw err;
+  }
+  try {
+    writeAtomic(join(o.dir, EXPERIMENT_FILE), experimentText(e));
+    writeManifest(o.dir, manifest);
+    return { ...SweepStore.open(o.dir, runsHeader(e), e.monthly.length > 0 ? monthlyHeader(e) : null, (k) => shardRun(o.shard, k)), lock };
+  } catch (err) {
+    lock.release();
+    try {
+      if (previous) writeManifest(o.dir, previous);
+      for (const f of [EXPERIMENT_FILE, MANIFEST_FILE, RUNS_FILE, MONTHLY_FILE, `${EXPERIMENT_FILE}.tmp`, `${MANIFEST_FILE}.tmp`]) {
+        if (!existing.has(f)) rmSync(join(o.dir, f), { force: true });
+      }
+      removeDirs(made);
+    } catch {
+      // the original error is the one to report
+    }
+    if (isUserFsError(err)) throw new StoreError(`cannot write the sweep to ${o.dir}: ${fsReason(err)}`);
+    throw err;
+  }
+}
+
+/** experiment.json as the sweep writes it. */
+function experimentText(e: ResolvedExperiment): string {
+  return JSON.stringify(e, null, 2) + '\n';
 }
 
 /** Refuses a directory that holds another sweep, or this one without --resume. Returns its manifest. */
 function checkDirectory(o: SweepOptions, hash: string): Manifest | null {
   if (!existsSync(o.dir)) return null;
+  if (!statSync(o.dir).isDirectory()) throw new StoreError(`${o.dir} is a file, not a folder: choose another --out`);
   const m = readManifest(o.dir);
   if (!m) {
     const stray = readdirSync(o.dir).filter((f) => f === RUNS_FILE || f === MONTHLY_FILE);
     if (stray.length > 0) throw new StoreError(`${o.dir} holds ${stray.join(' and ')} but no manifest.json: not a sweep this version can resume`);
+    // an experiment.json of our own (a sweep killed just after writing it) is rewritten; anyone else's is kept
+    const own = join(o.dir, EXPERIMENT_FILE);
+    if (existsSync(own) && readFileSync(own, 'utf8') !== experimentText(o.experiment)) {
+      throw new StoreError(`${o.dir} holds an ${EXPERIMENT_FILE} that is not this sweep's (the sweep writes its own there): choose another --out`);
+    }
     return null;
   }
   if (!o.resume) throw new StoreError(`${o.dir} already holds a sweep: add --resume to continue it, or choose another --out`);
