@@ -26,7 +26,25 @@ import {
   stationRadius,
 } from '../src/ui/stage/loopGeometry';
 import { arrangeTriangles, fitRadar, meanCorner, radarPads, radarVertices, relativeArea } from '../src/ui/stage/triangleGeometry';
-import { dotPosition, dotRadius, statusCounts, zoneColumns, zoneLayout } from '../src/ui/stage/zoneLayout';
+import {
+  EXITED_CODE,
+  HIDDEN,
+  LEGIBLE_DOT_RADIUS,
+  ZoneSpots,
+  clientsLayout,
+  dotChange,
+  dotPosition,
+  dotRadius,
+  dotStride,
+  glideTiming,
+  statusCounts,
+  zoneColumns,
+  zoneHeaderHeight,
+  zoneLayout,
+} from '../src/ui/stage/zoneLayout';
+import { ClientSample, SAMPLE_NOBODY, clientRank, type ClientSlots } from '../src/engine/sandbox-api';
+import { Simulation } from '../src/engine/simulation';
+import { BUILTIN_SCENARIOS } from '../src/scenario/index';
 import { FlowScale, VectorTween, easeInOutCubic, flowStrength, flowTone, quantise, transitionMs } from '../src/ui/stage/tween';
 import {
   PULSE_LIFE_MS,
@@ -40,7 +58,7 @@ import {
   pulsesFor,
   type PulseFrame,
 } from '../src/ui/stage/eventPulses';
-import { formatCount, formatGain, formatPercent } from '../src/ui/stage/format';
+import { CLIENT_WORDS, dotScaleText, formatCount, formatGain, formatPercent, peoplePerDot } from '../src/ui/stage/format';
 
 const WIDTHS = [320, 360, 414, 600, 719, 720, 768, 1024, 1280, 1440, 1920, 2560];
 
@@ -415,6 +433,72 @@ describe('client zones', () => {
     expect(dotRadius(area, 1)).toBe(4.5);
   });
 
+  it('keeps a line for the legend under the zones, and a taller header when the count goes under the name', () => {
+    for (const w of WIDTHS) {
+      const l = computeStageLayout(w, 0);
+      for (const lines of [1, 2] as const) {
+        const c = clientsLayout(l.clients, l.fontSize, lines);
+        expect(inside(c.legend, l.clients)).toBe(true);
+        expect(c.legend.height).toBeGreaterThanOrEqual(l.fontSize * 1.2);
+        for (const z of c.zones) {
+          expect(inside(z.box, l.clients)).toBe(true);
+          expect(inside(z.dots, z.box)).toBe(true);
+          expect(overlap(z.box, c.legend)).toBe(false);
+          // dots start below the header (names and counts)
+          expect(z.dots.y - z.box.y).toBe(zoneHeaderHeight(l.fontSize, lines));
+        }
+      }
+      expect(zoneHeaderHeight(l.fontSize, 2)).toBeGreaterThanOrEqual(zoneHeaderHeight(l.fontSize, 1) + l.fontSize * 1.1);
+    }
+  });
+
+  it('gives a dot entering a zone the lowest free spot, which it keeps while it stays', () => {
+    const spots = new ZoneSpots(STATUSES.length, 10);
+    expect([spots.take(0), spots.take(0), spots.take(0), spots.take(1)]).toEqual([0, 1, 2, 0]);
+    spots.free(0, 1);
+    expect(spots.take(0)).toBe(1); // the hole is filled first
+    expect(spots.take(0)).toBe(3);
+    spots.free(0, 0);
+    spots.free(0, 0); // twice: no harm
+    expect(spots.take(0)).toBe(0);
+    expect(spots.take(0)).toBe(4);
+    spots.clear();
+    expect(spots.take(0)).toBe(0);
+  });
+
+  it('tells a move from a new person, a leaver and an empty dot', () => {
+    const [benefit, trajectory] = [0, 1];
+    expect(dotChange(benefit, benefit)).toBe('stay');
+    expect(dotChange(benefit, trajectory)).toBe('move');
+    expect(dotChange(HIDDEN, trajectory)).toBe('appear');
+    expect(dotChange(trajectory, EXITED_CODE)).toBe('leave');
+    expect(dotChange(trajectory, SAMPLE_NOBODY)).toBe('hide');
+    expect(dotChange(HIDDEN, EXITED_CODE)).toBe('stay');
+    expect(dotChange(HIDDEN, SAMPLE_NOBODY)).toBe('stay');
+    expect(EXITED_CODE).toBe(STATUSES.indexOf('exited'));
+  });
+
+  it('ends every glide of a month before the next month is due, and jumps without motion', () => {
+    for (const d of [60, 70, 120, 283, 650]) {
+      const { glideMs, spreadMs } = glideTiming(d);
+      expect(glideMs).toBeGreaterThan(0);
+      expect(glideMs + spreadMs).toBeLessThanOrEqual(d + 1e-9);
+    }
+    expect(glideTiming(650).glideMs).toBeGreaterThan(400);
+    expect(glideTiming(0)).toEqual({ glideMs: 0, spreadMs: 0 });
+  });
+
+  it('draws only a share of a large sample in small zones, so dots stay legible', () => {
+    const big = { x: 0, y: 0, width: 140, height: 80 };
+    expect(dotStride(big, 600)).toBe(1);
+    const small = { x: 0, y: 0, width: 100, height: 44 };
+    const stride = dotStride(small, 600);
+    expect(stride).toBeGreaterThan(1);
+    expect(dotRadius(small, Math.ceil(600 / stride))).toBeGreaterThanOrEqual(LEGIBLE_DOT_RADIUS - 1e-9);
+    expect(dotRadius(small, Math.ceil(600 / (stride - 1)))).toBeLessThan(LEGIBLE_DOT_RADIUS);
+    expect(dotStride({ x: 0, y: 0, width: 1, height: 1 }, 600)).toBe(1); // degenerate: no division by zero
+  });
+
   it('counts heads over the distance tiers', () => {
     const caseload = {
       benefit: [1, 2, 3, 4],
@@ -584,5 +668,117 @@ describe('number formats', () => {
     expect(formatGain(1.084, 'en')).toBe('G 1.08');
     expect(formatGain(Number.NaN, 'en')).toBe('G –');
     expect(formatCount(Number.NaN, 'en')).toBe('0');
+  });
+});
+
+describe('the dots legend', () => {
+  it('rounds people per dot: whole numbers below 20, fives below 100, then two digits', () => {
+    expect(peoplePerDot(3547, 585)).toBe(6);
+    expect(peoplePerDot(3547, 292)).toBe(12);
+    expect(peoplePerDot(3000, 100)).toBe(30);
+    expect(peoplePerDot(3300, 100)).toBe(35);
+    expect(peoplePerDot(12345, 10)).toBe(1200);
+    expect(peoplePerDot(300, 600)).toBe(1); // fewer people than dots: never below one
+    expect(peoplePerDot(3000, 0)).toBe(0);
+    expect(peoplePerDot(0, 600)).toBe(0);
+  });
+
+  it('words the legend per language, or as the app says it', () => {
+    expect(dotScaleText(6, 'en')).toBe('1 dot ≈ 6 people');
+    expect(dotScaleText(1200, 'nl')).toBe('1 stip ≈ 1.200 mensen');
+    expect(dotScaleText(1, 'en')).toBe('1 dot = 1 person');
+    expect(dotScaleText(0, 'en')).toBe('');
+    expect(dotScaleText(6, 'en', { dotScale: 'one dot: {n}' })).toBe('one dot: 6');
+    expect(CLIENT_WORDS.nl.exitedNote).toMatch(/sinds maand 0/);
+  });
+});
+
+/** A client pool in miniature: slots with a status and a client number (0 = never used). */
+function pool(clients: [uid: number, status: number][]): ClientSlots & { status: number[]; uid: number[] } {
+  return { size: clients.length, status: clients.map((c) => c[1]), uid: clients.map((c) => c[0]) };
+}
+
+describe('the client sample behind the dots', () => {
+  const EXITED = STATUSES.indexOf('exited');
+
+  it('follows the lowest-ranked clients on the caseload, one dot each, always `size` codes long', () => {
+    for (const [clients, size] of [
+      [50, 10],
+      [1000, 137],
+      [3000, 600],
+    ]) {
+      // statuses spread so that the multiset of codes tells which clients were picked
+      const p = pool(Array.from({ length: clients }, (_, j) => [3 * j + 7, (j * j) % 5] as [number, number]));
+      const sample = new ClientSample(size);
+      const out = sample.read(p);
+      expect(out).toHaveLength(size);
+      expect(out.buffer.byteLength).toBe(size);
+      const lowest = p.uid
+        .map((u, j) => ({ u, j }))
+        .sort((a, b) => clientRank(a.u) - clientRank(b.u))
+        .slice(0, size)
+        .map((x) => p.status[x.j])
+        .sort();
+      expect([...out].sort()).toEqual(lowest);
+      expect(sample.read(p)).toEqual(out); // nothing changed: nothing moves
+    }
+  });
+
+  it('shows a leaver as exited for one read, then gives the dot to a client who joined', () => {
+    const clients = Array.from({ length: 30 }, (_, j) => [j + 1, 0] as [number, number]);
+    const p = pool(clients);
+    const sample = new ClientSample(5);
+    const first = sample.read(p);
+    expect([...first]).toEqual([0, 0, 0, 0, 0]);
+    // one followed client moves to a trajectory; another leaves and its slot goes to a newcomer
+    const followed = p.uid.map((u, j) => ({ u, j })).sort((a, b) => clientRank(a.u) - clientRank(b.u)).slice(0, 5);
+    p.status[followed[0].j] = 1;
+    p.uid[followed[1].j] = 999;
+    const second = sample.read(p);
+    expect(second.filter((c) => c === 1)).toHaveLength(1);
+    expect(second.filter((c) => c === EXITED)).toHaveLength(1);
+    const third = sample.read(p);
+    expect(third.filter((c) => c === EXITED)).toHaveLength(0);
+    expect(third.filter((c) => c === SAMPLE_NOBODY)).toHaveLength(0);
+    expect(third.indexOf(1)).toBe(second.indexOf(1)); // the mover kept its dot
+  });
+
+  it('leaves dots empty when the caseload is smaller than the sample', () => {
+    const p = pool([
+      [1, 0],
+      [2, 4],
+      [3, EXITED],
+    ]);
+    const out = new ClientSample(4).read(p);
+    expect([...out].filter((c) => c === SAMPLE_NOBODY)).toHaveLength(2);
+    expect([...out].filter((c) => c < EXITED).sort()).toEqual([0, 4]);
+  });
+
+  it('keeps dots with their clients through a real run, and its shares close to the head counts', () => {
+    const scenario = BUILTIN_SCENARIOS.find((s) => s.id === 'baseline');
+    if (!scenario) throw new Error('no baseline scenario');
+    const sim = new Simulation({ scenario, seed: 1, months: 60 });
+    const sample = new ClientSample(600);
+    let prev = sample.read(sim.world.pool);
+    let moves = 0;
+    let worst = 0;
+    while (!sim.done) {
+      const snap = sim.step();
+      const next = sample.read(sim.world.pool);
+      const dots = new Array<number>(EXITED).fill(0);
+      for (let i = 0; i < next.length; i++) {
+        if (next[i] < EXITED) dots[next[i]]++;
+        // a shown dot whose status changed (its client changed status: dots change hands only via exited or nobody)
+        if (prev[i] < EXITED && next[i] < EXITED && prev[i] !== next[i]) moves++;
+      }
+      const counts = STATUSES.slice(0, EXITED).map((s) => snap.caseload[s].reduce((a, b) => a + b, 0));
+      const tracked = counts.reduce((a, b) => a + b, 0);
+      const shown = dots.reduce((a, b) => a + b, 0);
+      for (let s = 0; s < EXITED; s++) worst = Math.max(worst, Math.abs(dots[s] / shown - counts[s] / tracked));
+      prev = next;
+    }
+    // the old slot sample moved ~400 of 600 dots a month while the pool grew; people move far less
+    expect(moves / 60).toBeLessThan(150);
+    expect(worst).toBeLessThan(0.08);
   });
 });

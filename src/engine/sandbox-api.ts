@@ -12,6 +12,7 @@ import type { Scenario } from '../scenario/index';
 import {
   MANAGER_IDS,
   LUCK_EVENTS,
+  STATUS_CODE,
   type AudienceId,
   type EventLogEntry,
   type LuckEvent,
@@ -147,7 +148,11 @@ export interface Frame {
   done: boolean;
   /** the latest month (null before the first step) */
   snapshot: MonthSnapshot | null;
-  /** status codes (STATUS_CODE) of the fixed sample of clients */
+  /**
+   * One code per dot (always LoadRequest.sampleSize long): the STATUS_CODE of the client the dot follows;
+   * STATUS_CODE.exited in the frame after that client left bijstand; SAMPLE_NOBODY when the dot follows
+   * nobody this frame. See ClientSample.
+   */
   sample: Uint8Array;
   /** SERIES_COLUMNS.length numbers per month stepped in this call */
   series: Float64Array;
@@ -278,9 +283,153 @@ class Run {
 
 const SERIES_WIDTH = SERIES_COLUMNS.length;
 
+// ---------------------------------------------------------------------------------------------
+// The clients behind the stage's dots.
+
+/** A dot's code when it follows nobody this frame (beyond every STATUS_CODE). */
+export const SAMPLE_NOBODY = 255;
+const EXITED = STATUS_CODE.exited;
+
+/** What ClientSample reads of the model's client pool (ClientPool: one slot per client, slots reused). */
+export interface ClientSlots {
+  /** slots in use */
+  size: number;
+  /** STATUS_CODE per slot; STATUS_CODE.exited for a free slot */
+  status: ArrayLike<number>;
+  /** the client's number per slot (a reused slot gets a new number) */
+  uid: ArrayLike<number>;
+}
+
+/** The k-th smallest (from 0) of a[0..m), by selection in place (the order of a is lost). */
+function kthSmallest(a: Uint32Array, m: number, k: number): number {
+  let lo = 0;
+  let hi = m - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >>> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k];
+  }
+  return a[k];
+}
+
+/** A fixed pseudo-random rank per client number (murmur3's finaliser): the sample's order. */
+export function clientRank(uid: number): number {
+  let h = Math.imul(uid, 0x9e3779b1);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/**
+ * The clients the dots follow: the `size` clients on the caseload with the lowest rank (a bottom-k
+ * sample, so at every month a uniform random sample of the caseload however it grows or shrinks), each
+ * followed by one dot for as long as it stays in the sample. Reading slots by position instead
+ * (slot floor(i * pool.size / n)) hands most dots to other clients whenever the pool grows, so dots
+ * jumped between zones for no reason.
+ *
+ * A dot's code per read: the status of its client; STATUS_CODE.exited once, in the read after its client
+ * left bijstand; SAMPLE_NOBODY once, after its client dropped out of the sample (newcomers of lower
+ * rank took the place), and for as long as there are fewer clients than dots. A dot freed in one read
+ * takes a client who joined the sample in a later read, never in the same one, so the stage can tell a
+ * person who moves from a dot that changes hands (it sees exited or nobody in between).
+ */
+export class ClientSample {
+  private readonly uid: Int32Array;
+  private readonly slot: Int32Array;
+  /** the read in which a dot was freed */
+  private readonly freedAt: Int32Array;
+  private readonly members = new Set<number>();
+  private reads = 0;
+  private ranks = new Uint32Array(0);
+  /** scratch: the ranks of the caseload, for the selection */
+  private sorted = new Uint32Array(0);
+
+  constructor(readonly size: number) {
+    this.uid = new Int32Array(size);
+    this.slot = new Int32Array(size);
+    this.freedAt = new Int32Array(size).fill(-1);
+  }
+
+  /** One code per dot, in a fresh buffer of exactly `size` bytes (the worker transfers it). */
+  read(pool: ClientSlots): Uint8Array {
+    const n = this.size;
+    const read = ++this.reads;
+    const out = new Uint8Array(n);
+    if (n === 0) return out;
+    if (this.ranks.length < pool.size) {
+      this.ranks = new Uint32Array(Math.ceil(pool.size * 1.25));
+      this.sorted = new Uint32Array(this.ranks.length);
+    }
+    // the rank of every client on the caseload, and the n-th lowest (the sample's bound)
+    let m = 0;
+    for (let j = 0; j < pool.size; j++) {
+      const r = pool.status[j] === EXITED ? 0xffffffff : clientRank(pool.uid[j]);
+      this.ranks[j] = r;
+      if (r !== 0xffffffff) this.sorted[m++] = r;
+    }
+    const bound = m === 0 ? -1 : kthSmallest(this.sorted, m, Math.min(n, m) - 1);
+
+    // dots whose client stays, leaves bijstand, or drops out of the sample
+    for (let i = 0; i < n; i++) {
+      const u = this.uid[i];
+      if (u === 0) {
+        out[i] = SAMPLE_NOBODY;
+        continue;
+      }
+      const j = this.slot[i];
+      const here = j < pool.size && pool.uid[j] === u && pool.status[j] !== EXITED;
+      if (here && this.ranks[j] <= bound) {
+        out[i] = pool.status[j];
+        continue;
+      }
+      out[i] = here ? SAMPLE_NOBODY : EXITED;
+      this.members.delete(u);
+      this.uid[i] = 0;
+      this.freedAt[i] = read;
+    }
+
+    // clients who joined the sample take the dots freed in earlier reads, lowest rank first
+    let free = 0;
+    for (let i = 0; i < n; i++) if (this.uid[i] === 0 && this.freedAt[i] < read) free++;
+    if (free === 0) return out;
+    const joining: number[] = [];
+    for (let j = 0; j < pool.size; j++) {
+      if (pool.status[j] !== EXITED && this.ranks[j] <= bound && !this.members.has(pool.uid[j])) joining.push(j);
+    }
+    joining.sort((a, b) => this.ranks[a] - this.ranks[b] || pool.uid[a] - pool.uid[b]);
+    let k = 0;
+    for (let i = 0; i < n && k < joining.length; i++) {
+      if (this.uid[i] !== 0 || this.freedAt[i] >= read) continue;
+      const j = joining[k++];
+      this.uid[i] = pool.uid[j];
+      this.slot[i] = j;
+      this.members.add(pool.uid[j]);
+      out[i] = pool.status[j];
+    }
+    return out;
+  }
+}
+
 export function createSandboxApi(engine: SandboxEngine, now: () => number = () => performance.now()): SandboxApi {
   let run: Run | null = null;
-  let sampleSize = 0;
+  let sample = new ClientSample(0);
 
   const current = (): Run => {
     if (!run) throw new Error('no run loaded');
@@ -300,7 +449,7 @@ export function createSandboxApi(engine: SandboxEngine, now: () => number = () =
       done: r.sim.done,
       snapshot: r.last,
       // a copy with its own buffer: the worker transfers (moves) it to the page
-      sample: new Uint8Array(r.sim.sampleStatuses(sampleSize)),
+      sample: sample.read(r.sim.world.pool),
       series,
       events,
       report: withReport && r.last ? toReport(r.sim.summary(), r.last) : null,
@@ -323,7 +472,7 @@ export function createSandboxApi(engine: SandboxEngine, now: () => number = () =
       const scenario = engine.scenarios.find((s) => s.id === req.scenarioId);
       if (!scenario) throw new Error(`unknown scenario: ${req.scenarioId}`);
       const controls = checkControls(req.controls, req.months);
-      sampleSize = req.sampleSize;
+      sample = new ClientSample(req.sampleSize);
       run = new Run(engine, scenario, req.seed, req.months, controls);
       const stepped: MonthSnapshot[] = [];
       const to = Math.min(req.toMonth, req.months);

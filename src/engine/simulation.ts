@@ -106,14 +106,6 @@ export class Simulation {
     return this.added.length === 0 ? this.scenario : withEvents(this.scenario, this.added);
   }
 
-  /** Status codes of a fixed sample of client slots (for the dots in the sandbox). */
-  sampleStatuses(n: number): Uint8Array {
-    const pool = this.actual.world.pool;
-    const out = new Uint8Array(Math.min(n, pool.size));
-    for (let i = 0; i < out.length; i++) out[i] = pool.status[Math.floor((i * pool.size) / out.length)];
-    return out;
-  }
-
   summary(): Summary {
     return buildSummary(this);
   }

@@ -56,7 +56,7 @@ export const LUCK_EVENTS = [
 export type LuckEvent = (typeof LUCK_EVENTS)[number];
 export const GOOD_LUCK: ReadonlySet<string> = new Set(['boom', 'employerOpening', 'windfallGrant', 'positiveStory']);
 
-export const POLITICAL_EVENTS = ['election', 'aldermanFall', 'aldermanLeaves', 'directorLeaves', 'headLeaves'] as const;
+export const POLITICAL_EVENTS = ['election', 'aldermanFall', 'aldermanLeaves', 'newAlderman', 'directorLeaves', 'headLeaves'] as const;
 export const INITIATIVE_EVENTS = ['routine', 'bold', 'designed', 'reframe'] as const;
 export type InitiativeKind = (typeof INITIATIVE_EVENTS)[number];
 

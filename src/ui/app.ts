@@ -113,6 +113,8 @@ export function startApp(root: HTMLElement): AppHandle {
         d.done = frame.done;
         if (kind === 'load') d.controls = frame.controls;
       });
+      // a frame that was in flight when the player paused still moves the month: keep the link's `at` true
+      if (!store.state.playing && kind !== 'load') writeUrl();
     },
     error(error) {
       showError(error);

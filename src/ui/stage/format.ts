@@ -39,3 +39,30 @@ export function formatCount(n: number, language: StageLanguage): string {
 export function formatGain(g: number, language: StageLanguage): string {
   return `G ${Number.isFinite(g) ? formatters(language).gain.format(g) : '–'}`;
 }
+
+/**
+ * People per dot for the legend: tracked clients (everyone on the caseload) over the dots that show
+ * them, rounded to a whole number below 20, to 5 below 100, then to two significant digits. 0 when
+ * there are no dots.
+ */
+export function peoplePerDot(tracked: number, dots: number): number {
+  if (!(dots > 0) || !(tracked > 0)) return 0;
+  const r = tracked / dots;
+  if (r < 20) return Math.max(1, Math.round(r));
+  if (r < 100) return Math.round(r / 5) * 5;
+  const step = 10 ** (Math.floor(Math.log10(r)) - 1);
+  return Math.round(r / step) * step;
+}
+
+/** Words of the jobseekers panel that the app may not provide yet (StageLabels' optional fields). */
+export const CLIENT_WORDS: Record<StageLanguage, { dotScale: string; dotScaleOne: string; exitedNote: string }> = {
+  en: { dotScale: '1 dot ≈ {n} people', dotScaleOne: '1 dot = 1 person', exitedNote: 'Total since month 0, not drawn as dots' },
+  nl: { dotScale: '1 stip ≈ {n} mensen', dotScaleOne: '1 stip = 1 persoon', exitedNote: 'Totaal sinds maand 0, niet als stippen getekend' },
+};
+
+/** The legend line, e.g. "1 dot ≈ 6 people"; '' when there are no dots. */
+export function dotScaleText(perDot: number, language: StageLanguage, words: { dotScale?: string; dotScaleOne?: string } = {}): string {
+  if (!(perDot > 0)) return '';
+  if (perDot === 1) return words.dotScaleOne ?? CLIENT_WORDS[language].dotScaleOne;
+  return (words.dotScale ?? CLIENT_WORDS[language].dotScale).replace('{n}', formatCount(perDot, language));
+}

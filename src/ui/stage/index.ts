@@ -187,7 +187,7 @@ export async function createStage(container: HTMLElement, options: StageOptions)
       loop.setMonth(snapshot.loop, scale, now, duration);
       gauges.setMonth(snapshot.loop.balancing, now, duration);
       triangles.setMonth(snapshot, now, duration);
-      clients.setMonth(snapshot, sample, now, !reducedMotion);
+      clients.setMonth(snapshot, sample, now, duration);
       pulses.setMonth(snapshot, now, !reducedMotion);
       requestRender();
     },

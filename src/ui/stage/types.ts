@@ -17,6 +17,15 @@ export interface StageLabels {
   balancing: { aspirations: string; budgetCeiling: string; harderClients: string; scandalHazard: string };
   /** by event type (EventLogEntry.type); a missing type falls back to the event's English text */
   events: Record<string, string>;
+  /** the dots' legend; "{n}" is replaced by the people per dot. Default: "1 dot ≈ {n} people" / "1 stip ≈ {n} mensen" */
+  dotScale?: string;
+  /** the legend when each dot is one person. Default: "1 dot = 1 person" / "1 stip = 1 persoon" */
+  dotScaleOne?: string;
+  /**
+   * the note inside Left bijstand, whose number is a running total and which holds no dots.
+   * Default: "Total since month 0, not drawn as dots" / "Totaal sinds maand 0, niet als stippen getekend"
+   */
+  exitedNote?: string;
 }
 
 export interface StageOptions {
@@ -26,7 +35,11 @@ export interface StageOptions {
 }
 
 export interface Stage {
-  /** Draw one simulated month; `sample` holds a STATUS_CODE per sampled client (up to about 1,000). */
+  /**
+   * Draw one simulated month. `sample` holds one code per dot (up to about 1,000, the same dots every
+   * month): the STATUS_CODE of the client the dot follows, `exited` once when that client left bijstand,
+   * anything larger when the dot follows nobody (src/engine/sandbox-api.ts, ClientSample).
+   */
   update(snapshot: MonthSnapshot, sample: Uint8Array): void;
   setReducedMotion(on: boolean): void;
   setLabels(labels: StageLabels, language: StageLanguage): void;
