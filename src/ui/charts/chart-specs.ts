@@ -38,54 +38,38 @@ const DASHED = [7, 4];
 const DOTTED = [2, 3];
 const DASH_DOT = [8, 3, 2, 3];
 
+type ChartId = 'corners' | 'support' | 'caseload' | 'outflow' | 'budgets';
+
+/** a chart titled `charts.<id>` */
+function chart(id: ChartId, format: ChartFormat, lines: LineSpec[]): ChartSpec {
+  return { id, title: `charts.${id}`, format, lines };
+}
+
+/** a count in the run (solid, wider) against the same count in its twin (dashed grey) */
+function runAgainstTwin(id: ChartId, run: SeriesColumn, twin: SeriesColumn): ChartSpec {
+  return chart(id, 'integer', [
+    { column: run, label: 'charts.run', color: COLORS.run, width: 2 },
+    { column: twin, label: 'charts.twin', color: COLORS.twin, dash: DASHED },
+  ]);
+}
+
 export const CHARTS: ChartSpec[] = [
-  {
-    id: 'corners',
-    title: 'charts.corners',
-    format: 'percent',
-    lines: [
-      { column: 'metaValue', label: 'corner.value', color: COLORS.value },
-      { column: 'metaCapacity', label: 'corner.capacity', color: COLORS.capacity, dash: DASHED },
-      { column: 'metaLegitimacy', label: 'corner.legitimacy', color: COLORS.legitimacy, dash: DOTTED },
-    ],
-  },
-  {
-    id: 'support',
-    title: 'charts.support',
-    format: 'percent',
-    lines: [
-      { column: 'supportCouncil', label: 'audience.council', color: COLORS.council },
-      { column: 'supportPublic', label: 'audience.public', color: COLORS.public, dash: DASHED },
-      { column: 'supportClients', label: 'audience.clients', color: COLORS.clients, dash: DOTTED },
-      { column: 'supportEmployers', label: 'audience.employers', color: COLORS.employers, dash: DASH_DOT },
-    ],
-  },
-  {
-    id: 'caseload',
-    title: 'charts.caseload',
-    format: 'integer',
-    lines: [
-      { column: 'stock', label: 'charts.run', color: COLORS.run, width: 2 },
-      { column: 'twinStock', label: 'charts.twin', color: COLORS.twin, dash: DASHED },
-    ],
-  },
-  {
-    id: 'outflow',
-    title: 'charts.outflow',
-    format: 'integer',
-    lines: [
-      { column: 'toWork', label: 'charts.run', color: COLORS.run, width: 2 },
-      { column: 'twinToWork', label: 'charts.twin', color: COLORS.twin, dash: DASHED },
-    ],
-  },
-  {
-    id: 'budgets',
-    title: 'charts.budgets',
-    format: 'millions',
-    lines: [
-      { column: 'reintegrationYear', label: 'charts.reintegration', color: COLORS.value, width: 2 },
-      { column: 'lksYear', label: 'charts.lks', color: COLORS.legitimacy, dash: DOTTED },
-      { column: 'buigYear', label: 'charts.buig', color: COLORS.capacity, dash: DASHED, right: true },
-    ],
-  },
+  chart('corners', 'percent', [
+    { column: 'metaValue', label: 'corner.value', color: COLORS.value },
+    { column: 'metaCapacity', label: 'corner.capacity', color: COLORS.capacity, dash: DASHED },
+    { column: 'metaLegitimacy', label: 'corner.legitimacy', color: COLORS.legitimacy, dash: DOTTED },
+  ]),
+  chart('support', 'percent', [
+    { column: 'supportCouncil', label: 'audience.council', color: COLORS.council },
+    { column: 'supportPublic', label: 'audience.public', color: COLORS.public, dash: DASHED },
+    { column: 'supportClients', label: 'audience.clients', color: COLORS.clients, dash: DOTTED },
+    { column: 'supportEmployers', label: 'audience.employers', color: COLORS.employers, dash: DASH_DOT },
+  ]),
+  runAgainstTwin('caseload', 'stock', 'twinStock'),
+  runAgainstTwin('outflow', 'toWork', 'twinToWork'),
+  chart('budgets', 'millions', [
+    { column: 'reintegrationYear', label: 'charts.reintegration', color: COLORS.value, width: 2 },
+    { column: 'lksYear', label: 'charts.lks', color: COLORS.legitimacy, dash: DOTTED },
+    { column: 'buigYear', label: 'charts.buig', color: COLORS.capacity, dash: DASHED, right: true },
+  ]),
 ];

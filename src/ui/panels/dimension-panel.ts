@@ -1,36 +1,24 @@
 // The four dimensions of success (Compton and 't Hart) with McConnell's labels.
-import { h, heading, type Texts } from '../dom';
-import { DIMENSIONS, type RunReport } from '../../engine/sandbox-api';
-import { ANSWER_GLYPH, answerOf, clamp01 } from './verdict-panel';
+import { h, type Texts } from '../dom';
+import { DIMENSIONS } from '../../engine/sandbox-api';
+import { answerBadge, answerOf, panelSection, ReportPanel, scoreBar } from './panel-parts';
 
-export class DimensionPanel {
+export class DimensionPanel extends ReportPanel {
   readonly root: HTMLElement;
   private list: HTMLElement;
-  private report: RunReport | null = null;
-  private shown = '';
 
-  constructor(private readonly texts: Texts) {
+  constructor(texts: Texts) {
+    super(texts);
     this.list = h('dl', { class: 'dimensions' });
-    this.root = h(
-      'section',
-      { class: 'panel dimension-panel', 'aria-labelledby': 'dimension-heading' },
-      heading(texts, 2, 'dimension.heading', { id: 'dimension-heading' }),
-      this.list,
-    );
+    this.root = panelSection(texts, 'dimension', null, this.list);
     texts.on(() => this.render());
   }
 
-  update(report: RunReport | null): void {
-    this.report = report;
-    this.render();
-  }
-
-  private render(): void {
+  protected render(): void {
     const { i18n } = this.texts;
     const d = this.report?.dimensions;
     const signature = [i18n.lang, ...(d ? Object.values(d).map((v) => `${i18n.score(v.score)}${v.label}`) : [])].join('|');
-    if (signature === this.shown) return;
-    this.shown = signature;
+    if (!this.changed(signature)) return;
     this.list.replaceChildren(
       ...DIMENSIONS.map((d) => {
         const v = this.report?.dimensions[d];
@@ -42,9 +30,9 @@ export class DimensionPanel {
           h(
             'dd',
             {},
-            h('span', { class: 'score-bar', style: `--score:${clamp01(v?.score ?? NaN)}`, 'aria-hidden': 'true' }),
+            scoreBar(v?.score ?? NaN),
             h('span', { class: 'num' }, i18n.score(v?.score ?? NaN)),
-            v && answer ? h('span', { class: `answer answer-${answer}` }, h('span', { class: 'glyph', 'aria-hidden': 'true' }, ANSWER_GLYPH[answer]), i18n.t(`label.${v.label}`)) : null,
+            v && answer ? answerBadge('span', i18n, v.label) : null,
           ),
         );
       }),

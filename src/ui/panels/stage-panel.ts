@@ -10,6 +10,7 @@ import {
   type MonthSnapshot,
 } from '../../model/types';
 import type { I18n } from '../i18n/index';
+import { colHead, dataTable, rowHead } from './panel-parts';
 
 export function describeSnapshot(i18n: I18n, s: MonthSnapshot): string {
   const lv = s.loop.levels;
@@ -120,12 +121,11 @@ export class StagePanel {
     const s = this.last;
     const t = (k: Parameters<I18n['t']>[0]) => i18n.t(k);
     const table = (caption: string, head: string[], rows: (string | number)[][]) =>
-      h(
-        'table',
-        { class: 'data' },
-        h('caption', {}, caption),
-        h('thead', {}, h('tr', {}, ...head.map((x, i) => h('th', { scope: 'col', class: i ? 'num' : '' }, x)))),
-        h('tbody', {}, ...rows.map((r) => h('tr', {}, h('th', { scope: 'row' }, String(r[0])), ...r.slice(1).map((x) => h('td', { class: 'num' }, String(x)))))),
+      dataTable(
+        'data',
+        caption,
+        head.map((x, i) => colHead(x, i ? 'num' : '')),
+        rows.map((r) => h('tr', {}, rowHead(String(r[0])), ...r.slice(1).map((x) => h('td', { class: 'num' }, String(x))))),
       );
     if (!s) {
       this.tableHost.replaceChildren(h('p', {}, this.startText));

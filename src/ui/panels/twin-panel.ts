@@ -1,49 +1,41 @@
 // Strategy versus luck: the run against its twin (the same luck, default strategies).
-import { h, heading, type Texts } from '../dom';
+import { h, type Texts } from '../dom';
 import type { RunReport } from '../../engine/sandbox-api';
+import { colHead, dataTable, glyph, panelSection, ReportPanel, rowHead } from './panel-parts';
 
 export interface LuckCount {
   good: number;
   bad: number;
 }
 
-export class TwinPanel {
+export class TwinPanel extends ReportPanel {
   readonly root: HTMLElement;
   private body: HTMLElement;
-  private report: RunReport | null = null;
   private luck: LuckCount = { good: 0, bad: 0 };
-  private shown = '';
 
-  constructor(private readonly texts: Texts) {
+  constructor(texts: Texts) {
+    super(texts);
     this.body = h('div');
-    this.root = h(
-      'section',
-      { class: 'panel twin-panel', 'aria-labelledby': 'twin-heading' },
-      heading(texts, 2, 'twin.heading', { id: 'twin-heading' }),
-      texts.text(h('p', { class: 'intro' }), 'twin.intro'),
-      this.body,
-    );
+    this.root = panelSection(texts, 'twin', 'twin.intro', this.body);
     texts.on(() => this.render());
   }
 
-  update(report: RunReport | null, luck: LuckCount): void {
-    this.report = report;
+  override update(report: RunReport | null, luck: LuckCount = this.luck): void {
     this.luck = luck;
-    this.render();
+    super.update(report);
   }
 
-  private render(): void {
+  protected render(): void {
     const { i18n } = this.texts;
     const r = this.report;
     if (!r) {
-      this.shown = '';
+      this.forget();
       this.body.replaceChildren();
       return;
     }
     const w = r.twin;
     const signature = [i18n.lang, i18n.int(w.stock), i18n.int(w.twinStock), i18n.int(w.toWork), i18n.int(w.twinToWork), i18n.score(w.composite), i18n.score(w.twinComposite), this.luck.good, this.luck.bad].join('|');
-    if (signature === this.shown) return;
-    this.shown = signature;
+    if (!this.changed(signature)) return;
     // lower is better for the caseload; higher for outflow and the composite score
     const rows: [string, number, number, (n: number) => string, boolean][] = [
       [i18n.t('twin.stock'), w.stock, w.twinStock, (n) => i18n.int(n), false],
@@ -59,23 +51,18 @@ export class TwinPanel {
       return h(
         'tr',
         {},
-        h('th', { scope: 'row' }, name),
+        rowHead(name),
         h('td', { class: 'num' }, fmt(run)),
         h('td', { class: 'num' }, fmt(twin)),
-        h('td', { class: `num diff ${diff === 0 ? '' : good ? 'diff-good' : 'diff-bad'}` }, h('span', { class: 'glyph', 'aria-hidden': 'true' }, diff === 0 ? '' : good ? '✓ ' : '✗ '), diffText),
+        h('td', { class: `num diff ${diff === 0 ? '' : good ? 'diff-good' : 'diff-bad'}` }, glyph(diff === 0 ? '' : good ? '✓ ' : '✗ '), diffText),
       );
     });
     this.body.replaceChildren(
-      h(
-        'table',
-        { class: 'data twin' },
+      dataTable(
+        'data twin',
         h('caption', { class: 'visually-hidden' }, i18n.t('twin.heading')),
-        h(
-          'thead',
-          {},
-          h('tr', {}, ...[i18n.t('twin.measure'), i18n.t('twin.run'), i18n.t('twin.twin'), i18n.t('twin.difference')].map((x, i) => h('th', { scope: 'col', class: i ? 'num' : '' }, x))),
-        ),
-        h('tbody', {}, ...body),
+        [i18n.t('twin.measure'), i18n.t('twin.run'), i18n.t('twin.twin'), i18n.t('twin.difference')].map((x, i) => colHead(x, i ? 'num' : '')),
+        body,
       ),
       h('p', {}, i18n.t('twin.better', { count: better })),
       h('p', {}, i18n.t('twin.luck', { good: i18n.int(this.luck.good), bad: i18n.int(this.luck.bad) })),

@@ -1,17 +1,10 @@
 // "Success is relative": every manager's and every audience's own verdict side by side, with a one-line
 // answer to the question a newcomer asks (who calls it a success, who does not).
-import { h, heading, type Texts } from '../dom';
-import { AUDIENCE_IDS, MANAGER_IDS, type McConnellLabel, type Verdict } from '../../model/types';
+import { h, type Texts } from '../dom';
+import { AUDIENCE_IDS, MANAGER_IDS, type Verdict } from '../../model/types';
 import type { RunReport } from '../../engine/sandbox-api';
 import type { I18n } from '../i18n/index';
-
-/** McConnell's five labels fold into three answers to "is it a success?" */
-export type Answer = 'yes' | 'mixed' | 'no';
-export function answerOf(label: McConnellLabel): Answer {
-  return label === 'success' || label === 'resilient' ? 'yes' : label === 'conflicted' ? 'mixed' : 'no';
-}
-/** a shape per answer, so colour is never the only cue */
-export const ANSWER_GLYPH: Record<Answer, string> = { yes: '✓', mixed: '~', no: '✗' };
+import { ANSWER_GLYPH, answerBadge, answerOf, colHead, dataTable, glyph, panelSection, ReportPanel, rowHead, scoreBar, type Answer } from './panel-parts';
 
 export interface Stakeholder {
   key: string;
@@ -40,43 +33,30 @@ export function verdictHeadline(i18n: I18n, r: RunReport): string[] {
   return lines;
 }
 
-export class VerdictPanel {
+export class VerdictPanel extends ReportPanel {
   readonly root: HTMLElement;
   /** the same answer in one line, for the top of the page (placed by app.ts) */
   readonly strip: HTMLElement;
   private stripText: HTMLElement;
   private headline: HTMLElement;
   private body: HTMLElement;
-  private report: RunReport | null = null;
-  private shown = '';
 
-  constructor(private readonly texts: Texts) {
+  constructor(texts: Texts) {
+    super(texts);
     this.headline = h('div', { class: 'verdict-headline' });
     this.stripText = h('span');
     const more = texts.text(h('a', { href: '#verdict-heading' }), 'verdict.more');
     this.strip = h('p', { class: 'verdict-strip' }, texts.text(h('strong'), 'verdict.heading'), ' ', this.stripText, ' ', more);
     this.body = h('div', { class: 'verdict-body' });
-    this.root = h(
-      'section',
-      { class: 'panel verdict-panel', 'aria-labelledby': 'verdict-heading' },
-      heading(texts, 2, 'verdict.heading', { id: 'verdict-heading' }),
-      texts.text(h('p', { class: 'intro' }), 'verdict.intro'),
-      this.headline,
-      this.body,
-    );
+    this.root = panelSection(texts, 'verdict', 'verdict.intro', this.headline, this.body);
     texts.on(() => this.render());
   }
 
-  update(report: RunReport | null): void {
-    this.report = report;
-    this.render();
-  }
-
-  private render(): void {
+  protected render(): void {
     const { i18n } = this.texts;
     const r = this.report;
     if (!r) {
-      this.shown = '';
+      this.forget();
       this.stripText.textContent = i18n.t('verdict.none');
       this.headline.replaceChildren(h('p', {}, i18n.t('verdict.none')));
       this.body.replaceChildren();
@@ -84,43 +64,28 @@ export class VerdictPanel {
     }
     const all0 = stakeholders(i18n, r);
     const signature = [i18n.lang, ...all0.map((s) => `${i18n.score(s.verdict.score)}${s.verdict.label}`)].join('|');
-    if (signature === this.shown) return;
-    this.shown = signature;
+    if (!this.changed(signature)) return;
     const lines = verdictHeadline(i18n, r);
     this.stripText.textContent = lines.join(' ');
     this.headline.replaceChildren(
-      ...lines.map((line, i) => h('p', { class: `headline-${['yes', 'no', 'mixed'][i]}` }, h('span', { class: 'glyph', 'aria-hidden': 'true' }, ANSWER_GLYPH[(['yes', 'no', 'mixed'] as const)[i]]), line)),
+      ...lines.map((line, i) => h('p', { class: `headline-${['yes', 'no', 'mixed'][i]}` }, glyph(ANSWER_GLYPH[(['yes', 'no', 'mixed'] as const)[i]]), line)),
     );
     const all = all0;
     const group = (title: string, list: Stakeholder[]) =>
-      h(
-        'table',
-        { class: 'data verdicts' },
-        h('caption', {}, title),
-        h(
-          'thead',
-          {},
-          h('tr', {}, h('th', { scope: 'col' }, i18n.t('verdict.who')), h('th', { scope: 'col', class: 'num' }, i18n.t('verdict.score')), h('th', { scope: 'col' }, i18n.t('verdict.label'))),
-        ),
-        h(
-          'tbody',
-          {},
-          ...list.map((s) => {
-            const answer = answerOf(s.verdict.label);
-            return h(
-              'tr',
-              { 'data-stakeholder': s.key, 'data-answer': answer },
-              h('th', { scope: 'row' }, s.name),
-              h('td', { class: 'num' }, h('span', { class: 'score-bar', style: `--score:${clamp01(s.verdict.score)}`, 'aria-hidden': 'true' }), i18n.score(s.verdict.score)),
-              h('td', { class: `answer answer-${answer}` }, h('span', { class: 'glyph', 'aria-hidden': 'true' }, ANSWER_GLYPH[answer]), i18n.t(`label.${s.verdict.label}`)),
-            );
-          }),
+      dataTable(
+        'data verdicts',
+        title,
+        [colHead(i18n.t('verdict.who')), colHead(i18n.t('verdict.score'), 'num'), colHead(i18n.t('verdict.label'))],
+        list.map((s) =>
+          h(
+            'tr',
+            { 'data-stakeholder': s.key, 'data-answer': answerOf(s.verdict.label) },
+            rowHead(s.name),
+            h('td', { class: 'num' }, scoreBar(s.verdict.score), i18n.score(s.verdict.score)),
+            answerBadge('td', i18n, s.verdict.label),
+          ),
         ),
       );
     this.body.replaceChildren(group(i18n.t('verdict.managers'), all.slice(0, MANAGER_IDS.length)), group(i18n.t('verdict.audiences'), all.slice(MANAGER_IDS.length)));
   }
-}
-
-export function clamp01(x: number): number {
-  return Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0;
 }
