@@ -782,3 +782,24 @@ describe('the client sample behind the dots', () => {
     expect(worst).toBeLessThan(0.08);
   });
 });
+
+describe('VectorTween month handling', () => {
+  it('jumps to the first month, glides to later ones, finishes at once without motion, and clears', () => {
+    const t = new VectorTween(1);
+    t.to[0] = 0.4;
+    t.arrive(0, 500);
+    expect(t.hasData).toBe(true);
+    expect(t.value[0]).toBe(0.4);
+    t.to[0] = 0.8;
+    t.arrive(1000, 500);
+    expect(t.step(1250, true)).toBe(true);
+    expect(t.value[0]).toBeGreaterThan(0.4);
+    expect(t.value[0]).toBeLessThan(0.8);
+    expect(t.step(1260, false)).toBe(true);
+    expect(t.value[0]).toBe(0.8);
+    expect(t.step(1300, true)).toBe(false);
+    t.clear();
+    expect(t.hasData).toBe(false);
+    expect(t.value[0]).toBe(0);
+  });
+});

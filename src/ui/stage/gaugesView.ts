@@ -21,7 +21,6 @@ export class GaugesView {
   private readonly tween = new VectorTween(BALANCING_KEYS.length);
   private barWidth = 0;
   private language: StageLanguage = 'en';
-  private hasData = false;
   private cells: Rect[] = [];
   private fontSize = 12;
 
@@ -85,24 +84,19 @@ export class GaugesView {
 
   setMonth(balancing: LoopSnapshot['balancing'], nowMs: number, durationMs: number): void {
     BALANCING_KEYS.forEach((key, k) => (this.tween.to[k] = balancing[key]));
-    if (this.hasData) this.tween.retarget(nowMs, durationMs);
-    else this.tween.snap();
-    this.hasData = true;
+    this.tween.arrive(nowMs, durationMs);
     this.writeValues();
     this.apply();
   }
 
   tick(nowMs: number, motion: boolean): boolean {
-    if (!motion && this.tween.active) this.tween.snap();
-    else if (!this.tween.sample(nowMs)) return false;
+    if (!this.tween.step(nowMs, motion)) return false;
     this.apply();
     return true;
   }
 
   reset(): void {
-    this.tween.to.fill(0);
-    this.tween.snap();
-    this.hasData = false;
+    this.tween.clear();
     for (const v of this.values) v.text = '';
     this.apply();
   }
@@ -115,7 +109,7 @@ export class GaugesView {
   }
 
   private writeValues(): void {
-    if (!this.hasData) return;
+    if (!this.tween.hasData) return;
     for (let k = 0; k < BALANCING_KEYS.length; k++) this.values[k].text = formatPercent(this.tween.to[k], this.language);
   }
 

@@ -73,7 +73,6 @@ export class LoopView {
   private regime: Regime = 'damped';
   private gain = 1;
   private spin = 0;
-  private hasData = false;
 
   constructor(
     private readonly shapes: SharedShapes,
@@ -207,9 +206,7 @@ export class LoopView {
       this.tone[i] = flowTone(loop.flows[i], scale);
     }
     BALANCING_KEYS.forEach((key, k) => (to[PRESSURE + k] = loop.balancing[key]));
-    if (this.hasData) this.tween.retarget(nowMs, durationMs);
-    else this.tween.snap();
-    this.hasData = true;
+    this.tween.arrive(nowMs, durationMs);
 
     if (loop.regime !== this.regime || loop.gain !== this.gain) {
       this.regime = loop.regime;
@@ -227,13 +224,8 @@ export class LoopView {
   /** Advance animations; returns whether anything moved. */
   tick(nowMs: number, dtMs: number, motion: boolean): boolean {
     let changed = false;
-    if (!motion && this.tween.active) {
-      this.tween.snap();
-      changed = this.applyValues();
-    } else if (this.tween.sample(nowMs)) {
-      changed = this.applyValues();
-    }
-    if (motion && this.hasData) {
+    if (this.tween.step(nowMs, motion)) changed = this.applyValues();
+    if (motion && this.tween.hasData) {
       this.moveParticles(dtMs);
       if (this.spin !== 0) this.spinner.rotation += (this.spin * dtMs) / 1000;
       changed = true;
@@ -242,10 +234,8 @@ export class LoopView {
   }
 
   reset(): void {
-    this.tween.to.fill(0);
-    this.tween.snap();
+    this.tween.clear();
     this.tone.fill(0);
-    this.hasData = false;
     this.regime = 'damped';
     this.gain = 1;
     this.spin = 0;
@@ -267,7 +257,7 @@ export class LoopView {
     const v = this.tween.value;
     for (let i = 0; i < STATION_COUNT; i++) {
       this.discs[i].scale.set(stationRadius(v[LEVEL + i], g));
-      const width = this.hasData ? quantise(1.5 + 7 * v[STRENGTH + i], 1) : 1;
+      const width = this.tween.hasData ? quantise(1.5 + 7 * v[STRENGTH + i], 1) : 1;
       const tone = this.tone[i];
       if (width !== this.drawnWidth[i] || tone !== this.drawnTone[i]) {
         this.drawTrack(i, width, tone);
@@ -364,7 +354,7 @@ export class LoopView {
   }
 
   private writeValues(): void {
-    if (!this.hasData) return;
+    if (!this.tween.hasData) return;
     const to = this.tween.to;
     for (let i = 0; i < STATION_COUNT; i++) this.values[i].text = formatPercent(to[LEVEL + i], this.language);
     this.gainText.text = formatGain(this.gain, this.language);
@@ -399,7 +389,7 @@ export class LoopView {
     for (let i = 0; i < STATION_COUNT; i++) {
       const tone = this.tone[i];
       const strength = to[STRENGTH + i];
-      this.visible[i] = !this.hasData || tone === 0 ? 0 : 1 + Math.round(strength * (PARTICLES_PER_ARC - 1));
+      this.visible[i] = !this.tween.hasData || tone === 0 ? 0 : 1 + Math.round(strength * (PARTICLES_PER_ARC - 1));
       const scale = atlasScale(2.2 + 2.2 * strength);
       for (let k = 0; k < PARTICLES_PER_ARC; k++) {
         const p = this.particles[i * PARTICLES_PER_ARC + k];

@@ -131,7 +131,6 @@ export class TriangleView {
   /** tween slots: meta value, capacity, legitimacy, then 3 per manager in MANAGER_IDS order */
   private readonly tween = new VectorTween(3 + 3 * MANAGER_IDS.length);
   private language: StageLanguage = 'en';
-  private hasData = false;
 
   constructor(fontName: string) {
     this.meta = new RadarView(PALETTE.meta, PALETTE.meta, true, fontName);
@@ -170,30 +169,25 @@ export class TriangleView {
       to[4 + 3 * i] = c.capacity;
       to[5 + 3 * i] = c.legitimacy;
     });
-    if (this.hasData) this.tween.retarget(nowMs, durationMs);
-    else this.tween.snap();
-    this.hasData = true;
+    this.tween.arrive(nowMs, durationMs);
     this.writeValues();
     this.apply();
   }
 
   tick(nowMs: number, motion: boolean): boolean {
-    if (!motion && this.tween.active) this.tween.snap();
-    else if (!this.tween.sample(nowMs)) return false;
+    if (!this.tween.step(nowMs, motion)) return false;
     this.apply();
     return true;
   }
 
   reset(): void {
-    this.tween.to.fill(0);
-    this.tween.snap();
-    this.hasData = false;
+    this.tween.clear();
     for (const v of this.meta.values) v.text = '';
     this.apply();
   }
 
   private writeValues(): void {
-    if (!this.hasData) return;
+    if (!this.tween.hasData) return;
     for (let k = 0; k < 3; k++) this.meta.values[k].text = formatPercent(this.tween.to[k], this.language);
     this.meta.placeValues();
   }

@@ -58,6 +58,32 @@ export class VectorTween {
     this.running = false;
   }
 
+  /** whether a month has arrived since the last clear(): the first one jumps, later ones glide */
+  hasData = false;
+
+  /** A new month's target (already written into `to`): glide to it, or jump if it is the first. */
+  arrive(nowMs: number, durationMs: number): void {
+    if (this.hasData) this.retarget(nowMs, durationMs);
+    else this.snap();
+    this.hasData = true;
+  }
+
+  /** One frame: advance (or, with motion off, finish at once); true if the values changed. */
+  step(nowMs: number, motion: boolean): boolean {
+    if (!motion && this.running) {
+      this.snap();
+      return true;
+    }
+    return this.sample(nowMs);
+  }
+
+  /** Back to zero, with no data. */
+  clear(): void {
+    this.to.fill(0);
+    this.snap();
+    this.hasData = false;
+  }
+
   /** Advance to nowMs; true if the values changed. */
   sample(nowMs: number): boolean {
     if (!this.running) return false;
