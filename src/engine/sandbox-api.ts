@@ -8,6 +8,7 @@
 // scenarios in (createSandboxApi), so the page can import the constants and types below without
 // bundling the model into the main thread.
 import type { Simulation } from './simulation';
+import { fmix32 } from '../model/hash';
 import type { Scenario } from '../scenario/index';
 import {
   MANAGER_IDS,
@@ -328,13 +329,7 @@ function kthSmallest(a: Uint32Array, m: number, k: number): number {
 
 /** A fixed pseudo-random rank per client number (murmur3's finaliser): the sample's order. */
 export function clientRank(uid: number): number {
-  let h = Math.imul(uid, 0x9e3779b1);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return fmix32(Math.imul(uid, 0x9e3779b1));
 }
 
 /**

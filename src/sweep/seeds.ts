@@ -1,3 +1,4 @@
+import { fmix32 } from '../model/hash';
 // Seeds for runs and for design streams, from exact 32-bit integer arithmetic only.
 //
 // Reproducibility is the researcher's first need: run 731 of an experiment must get the same seed
@@ -6,19 +7,7 @@
 // operations that every JavaScript engine rounds identically (Math.imul, xor, shifts), never with
 // floating-point transcendental functions.
 
-/**
- * The 32-bit finaliser of MurmurHash3 (Appleby 2011), a bijection on uint32 with full avalanche:
- * every input bit flips each output bit with probability close to 1/2.
- */
-export function fmix32(x: number): number {
-  let h = x >>> 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+export { fmix32 } from '../model/hash';
 
 /** The golden-ratio increment of splitmix (Steele, Lea & Flood 2014), 2^32 / phi. */
 const GOLDEN = 0x9e3779b9;
