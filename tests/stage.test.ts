@@ -53,9 +53,16 @@ import {
   eventLabel,
   eventStation,
   eventTone,
+  PULSE_MIN_SCALE,
+  clampBox,
+  fitPulseLabel,
+  placePulseLabel,
   pulseFrame,
   pulseLabelAnchorX,
   pulsesFor,
+  rectHitsCircle,
+  rectsOverlap,
+  shrinkToFit,
   type PulseFrame,
 } from '../src/ui/stage/eventPulses';
 import { CLIENT_WORDS, dotScaleText, formatCount, formatGain, formatPercent, peoplePerDot } from '../src/ui/stage/format';
@@ -649,6 +656,93 @@ describe('event pulses', () => {
   it('labels an event by its translated type, else by its own text', () => {
     expect(eventLabel(entry('boom', 1), { boom: 'Hoogconjunctuur' })).toBe('Hoogconjunctuur');
     expect(eventLabel(entry('boom', 1), {})).toBe('text of boom');
+  });
+
+  it('keeps a pulse label inside the loop panel, as near its station as it can', () => {
+    const panel = { x: 10, y: 10, width: 380, height: 400 };
+    // "A new alderman takes office" growing right from the right-hand station, past the panel's edge
+    const right = placePulseLabel({ x: 300, y: 200, width: 190, height: 18 }, panel, null);
+    expect(inside(right, panel)).toBe(true);
+    expect(right.x + right.width).toBe(390);
+    expect(right.y).toBe(200);
+    // "Sleutelmedewerkers vertrekken" growing left from the left-hand station, and below the panel
+    const left = placePulseLabel({ x: -80, y: 400, width: 200, height: 18 }, panel, null);
+    expect(left).toEqual({ x: 10, y: 392, width: 200, height: 18 });
+    // a label that fits is left where it is
+    const box = { x: 50, y: 60, width: 100, height: 18 };
+    expect(placePulseLabel(box, panel, null)).toEqual(box);
+  });
+
+  it('moves a clamped pulse label off the centre badge by the least it can, inside the panel', () => {
+    const panel = { x: 0, y: 0, width: 400, height: 400 };
+    const badge = { x: 200, y: 200, r: 60 };
+    // a label pushed in from the right edge onto the badge's right half slides right just past it
+    const wanted = { x: 230, y: 190, width: 190, height: 18 };
+    const placed = placePulseLabel(wanted, panel, badge);
+    expect(inside(placed, panel)).toBe(true);
+    expect(rectHitsCircle(placed, badge)).toBe(false);
+    // it went up or down (sideways there is no room for 190 px), by less than the badge's diameter
+    expect(placed.x).toBe(210);
+    expect(Math.abs(placed.y - wanted.y)).toBeLessThan(2 * badge.r);
+    // a small label left of centre slides left, 3 px clear of the disc (23 px), rather than down (68 px)
+    const small = placePulseLabel({ x: 100, y: 195, width: 60, height: 16 }, panel, badge);
+    expect(rectHitsCircle(small, badge)).toBe(false);
+    expect(small).toEqual({ x: 200 - 63 - 60, y: 195, width: 60, height: 16 });
+    // one straddling the centre line goes the shortest way: down, just past the disc (63 px) rather than
+    // left (73 px)
+    expect(placePulseLabel({ x: 150, y: 195, width: 60, height: 16 }, panel, badge)).toEqual({ x: 150, y: 263, width: 60, height: 16 });
+    // no room anywhere: the label stays clamped (and covers the badge)
+    const tight = { x: 0, y: 0, width: 130, height: 130 };
+    const stuck = placePulseLabel({ x: 0, y: 0, width: 120, height: 120 }, tight, { x: 65, y: 65, r: 50 });
+    expect(stuck).toEqual({ x: 0, y: 0, width: 120, height: 120 });
+  });
+
+  it('places every pulse label inside the panel for random labels, panels and badges', () => {
+    let seed = 7;
+    const rnd = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (let k = 0; k < 2000; k++) {
+      const panel = { x: rnd() * 20, y: rnd() * 20, width: 300 + rnd() * 500, height: 300 + rnd() * 300 };
+      const w = 40 + rnd() * 260;
+      const wanted = { x: panel.x - 100 + rnd() * (panel.width + 100), y: panel.y - 30 + rnd() * (panel.height + 30), width: w, height: 18 };
+      const badge = { x: panel.x + panel.width / 2, y: panel.y + panel.height / 2, r: 30 + rnd() * 60 };
+      const placed = placePulseLabel(wanted, panel, badge);
+      expect(inside(placed, panel), JSON.stringify({ panel, wanted, placed })).toBe(true);
+      expect(placed.width).toBe(wanted.width);
+      // off the badge whenever the clamped box was not already clear of it: every corner of the panel leaves room here
+      expect(rectHitsCircle(placed, badge)).toBe(false);
+    }
+  });
+
+  it('keeps a pulse label off the labels placed before it, and off the badge, when the panel has room', () => {
+    const panel = { x: 0, y: 0, width: 380, height: 400 };
+    const badge = { x: 190, y: 180, r: 50 };
+    const first = placePulseLabel({ x: 40, y: 240, width: 150, height: 18 }, panel, badge);
+    // the second, clamped in from the right edge, would land on the first
+    const second = placePulseLabel({ x: 220, y: 240, width: 190, height: 18 }, panel, badge, [first]);
+    expect(inside(second, panel)).toBe(true);
+    expect(rectsOverlap(first, second)).toBe(false);
+    expect(rectHitsCircle(second, badge)).toBe(false);
+    // with no room for both, the label still stays in the panel
+    const full = { x: 0, y: 0, width: 200, height: 20 };
+    const squeezed = placePulseLabel({ x: 0, y: 0, width: 150, height: 18 }, full, null, [{ x: 0, y: 0, width: 150, height: 18 }]);
+    expect(inside(squeezed, full)).toBe(true);
+  });
+
+  it('clamps a box larger than its bounds to their top-left corner', () => {
+    expect(clampBox({ x: 50, y: 50, width: 500, height: 10 }, { x: 0, y: 0, width: 100, height: 100 })).toEqual({ x: 0, y: 50, width: 500, height: 10 });
+  });
+
+  it('fits a pulse label to the panel: as is, shrunk a little, else wrapped', () => {
+    expect(fitPulseLabel(200, 300)).toEqual({ scale: 1, wrapWidth: null });
+    const shrunk = fitPulseLabel(330, 300);
+    expect(shrunk.wrapWidth).toBeNull();
+    expect(330 * shrunk.scale).toBeCloseTo(300, 9);
+    const wrapped = fitPulseLabel(600, 300);
+    expect(wrapped.scale).toBe(PULSE_MIN_SCALE);
+    expect(wrapped.wrapWidth! * PULSE_MIN_SCALE).toBeCloseTo(300, 9);
+    // after wrapping, one long word still too wide is shrunk to fit
+    expect(shrinkToFit(400, 300, PULSE_MIN_SCALE) * 400).toBeCloseTo(300, 9);
+    expect(shrinkToFit(200, 300, PULSE_MIN_SCALE)).toBe(PULSE_MIN_SCALE);
   });
 
   it('lets labels on the right grow right and on the left grow left', () => {

@@ -1,6 +1,7 @@
 // Which events the stage shows as pulses, where on the loop they land and how they look.
 // Pure: no Pixi, no DOM.
 import type { EventLogEntry, LoopStation } from '../../model/types';
+import { clamp, type Rect } from './rect';
 
 export type PulseTone = 'good' | 'bad' | 'neutral';
 
@@ -102,6 +103,108 @@ export function chooseSlot(startedMs: readonly (number | null)[]): number {
 /** Horizontal anchor of an event label near a station at `angle`: it grows away from the ring's vertical axis. */
 export function pulseLabelAnchorX(angle: number): number {
   return 0.5 - 0.45 * Math.cos(angle);
+}
+
+/** The smallest a pulse label shrinks to fit its panel before it wraps to a second line instead. */
+export const PULSE_MIN_SCALE = 0.85;
+
+/** How a label measured `width` px wide (one line, full size) fits a panel `maxWidth` px wide. */
+export interface PulseLabelFit {
+  /** scale to draw the text at */
+  scale: number;
+  /** wrap the text at this width (unscaled px), or null for one line */
+  wrapWidth: number | null;
+}
+
+/**
+ * Fit a pulse label to its panel: as is when it fits, else shrunk (down to `minScale`), else wrapped at
+ * the width that, drawn at `minScale`, fills the panel. A wrapped text is measured again by the caller
+ * and, if one word is still too wide, shrunk with `shrinkToFit`.
+ */
+export function fitPulseLabel(width: number, maxWidth: number, minScale = PULSE_MIN_SCALE): PulseLabelFit {
+  if (!(maxWidth > 0) || width <= maxWidth) return { scale: 1, wrapWidth: null };
+  const s = maxWidth / width;
+  if (s >= minScale) return { scale: s, wrapWidth: null };
+  return { scale: minScale, wrapWidth: maxWidth / minScale };
+}
+
+/** The scale at which a text `width` px wide fits `maxWidth` (never above `scale`). */
+export function shrinkToFit(width: number, maxWidth: number, scale = 1): number {
+  return width * scale > maxWidth && width > 0 && maxWidth > 0 ? maxWidth / width : scale;
+}
+
+export interface Circle {
+  x: number;
+  y: number;
+  r: number;
+}
+
+/** Whether a rectangle and a disc overlap (touching does not count). */
+export function rectHitsCircle(r: Rect, c: Circle): boolean {
+  const dx = c.x - clamp(c.x, r.x, r.x + r.width);
+  const dy = c.y - clamp(c.y, r.y, r.y + r.height);
+  return dx * dx + dy * dy < c.r * c.r;
+}
+
+/** Move a box inside `bounds` (a box larger than the bounds keeps its left or top edge on theirs). */
+export function clampBox(box: Rect, bounds: Rect): Rect {
+  const x = Math.max(bounds.x, Math.min(box.x, bounds.x + bounds.width - box.width));
+  const y = Math.max(bounds.y, Math.min(box.y, bounds.y + bounds.height - box.height));
+  return { x, y, width: box.width, height: box.height };
+}
+
+/** Whether two rectangles overlap (touching does not count). */
+export function rectsOverlap(a: Rect, b: Rect): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/**
+ * Where a pulse label's box goes: as near as possible to where it wants to be (`box`), wholly inside
+ * `bounds` (the loop panel), off the centre badge (`avoid`) and off the labels placed before it
+ * (`others`) when some position allows it. Candidates are the clamped box and the box slid left,
+ * right, up or down just past the badge or past one of the other labels; the valid one that moves
+ * least wins. When none clears everything, clearing the badge comes first; failing that, the box
+ * stays clamped inside the bounds.
+ */
+export function placePulseLabel(box: Rect, bounds: Rect, avoid: Circle | null, others: readonly Rect[] = [], gap = 3): Rect {
+  const c = clampBox(box, bounds);
+  const clearOfOthers = (k: Rect): boolean => others.every((o) => !rectsOverlap(k, o));
+  if ((!avoid || !rectHitsCircle(c, avoid)) && clearOfOthers(c)) return c;
+  const candidates: Rect[] = [c];
+  if (avoid) {
+    const r = avoid.r + gap;
+    // sideways: past the disc's chord at the box's nearest row; vertically: past its chord at the nearest column
+    const dy = avoid.y - clamp(avoid.y, c.y, c.y + c.height);
+    const halfW = Math.sqrt(Math.max(0, r * r - dy * dy));
+    candidates.push({ ...c, x: avoid.x - halfW - c.width }, { ...c, x: avoid.x + halfW });
+    const dx = avoid.x - clamp(avoid.x, c.x, c.x + c.width);
+    const halfH = Math.sqrt(Math.max(0, r * r - dx * dx));
+    candidates.push({ ...c, y: avoid.y - halfH - c.height }, { ...c, y: avoid.y + halfH });
+  }
+  for (const o of others) {
+    candidates.push(
+      { ...c, x: o.x - gap - c.width },
+      { ...c, x: o.x + o.width + gap },
+      { ...c, y: o.y - gap - c.height },
+      { ...c, y: o.y + o.height + gap },
+    );
+  }
+  const pick = (ok: (k: Rect) => boolean): Rect | null => {
+    let best: Rect | null = null;
+    let bestD = Infinity;
+    for (const k of candidates) {
+      const inside = clampBox(k, bounds);
+      if (inside.x !== k.x || inside.y !== k.y || !ok(k)) continue;
+      const d = (k.x - box.x) ** 2 + (k.y - box.y) ** 2;
+      if (d < bestD) {
+        bestD = d;
+        best = k;
+      }
+    }
+    return best;
+  };
+  const offBadge = (k: Rect): boolean => !avoid || !rectHitsCircle(k, avoid);
+  return pick((k) => offBadge(k) && clearOfOthers(k)) ?? pick(offBadge) ?? c;
 }
 
 /** Envelope of a pulse over its life, for `ageMs` since it started: ring radius and opacities. */

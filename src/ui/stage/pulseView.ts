@@ -9,6 +9,9 @@ import {
   STATIC_MARKER_MONTHS,
   chooseSlot,
   eventLabel,
+  fitPulseLabel,
+  placePulseLabel,
+  shrinkToFit,
   pulseFrame,
   pulseLabelAnchorX,
   pulsesFor,
@@ -17,6 +20,7 @@ import {
 } from './eventPulses';
 import type { LoopGeometry } from './loopGeometry';
 import { PALETTE } from './palette';
+import { insetRect, type Rect } from './rect';
 import { GLYPH_UNIT, type SharedShapes } from './shapes';
 import { label, setFontSize } from './text';
 import type { StageLabels } from './types';
@@ -43,6 +47,10 @@ export class PulseView {
   private readonly pool: Pulse[] = [];
   private readonly slotStarts: (number | null)[] = new Array<number | null>(SLOTS_PER_STATION).fill(null);
   private geometry: LoopGeometry | null = null;
+  /** the loop panel, inset: every label's plate stays inside it */
+  private bounds: Rect | null = null;
+  /** label boxes placed so far in this pass (placeAll) */
+  private readonly placed: Rect[] = [];
   private fontSize = 12;
   private eventLabels: Record<string, string> = {};
   private readonly frame: PulseFrame = { ring: 0, ringAlpha: 0, markerAlpha: 0, done: true };
@@ -55,7 +63,7 @@ export class PulseView {
       const plate = new Graphics();
       const marker = new Graphics(shapes.marker.neutral);
       const text = label(12, { weight: '600' });
-      text.anchor.set(0.5, 0);
+      text.style.align = 'center';
       root.addChild(ring, plate, marker, text);
       root.visible = false;
       this.root.addChild(root);
@@ -63,18 +71,21 @@ export class PulseView {
     }
   }
 
-  layout(geometry: LoopGeometry, fontSize: number): void {
+  /** `panel` is the loop panel's rectangle: labels are kept inside it. */
+  layout(geometry: LoopGeometry, fontSize: number, panel: Rect): void {
     this.geometry = geometry;
+    this.bounds = insetRect(panel, 4);
     this.fontSize = fontSize;
     for (const p of this.pool) {
       setFontSize(p.text, Math.round(fontSize * (geometry.radius < SMALL_RING_RADIUS ? 0.8 : 0.92)));
-      if (p.spec) this.place(p);
     }
+    this.placeAll();
   }
 
   setLabels(labels: StageLabels): void {
     this.eventLabels = labels.events;
     for (const p of this.pool) if (p.spec) this.setText(p);
+    this.placeAll();
   }
 
   /** Start pulses for this month's events; in reduced motion, retire markers older than a few months. */
@@ -94,7 +105,7 @@ export class PulseView {
       this.show(p, motion ? 0 : PULSE_RING_MS, motion);
     }
     // place every live pulse again: a new one beside an old one may move it
-    for (const p of this.pool) if (p.spec) this.place(p);
+    this.placeAll();
   }
 
   tick(nowMs: number, motion: boolean): boolean {
@@ -166,6 +177,12 @@ export class PulseView {
     p.text.text = eventLabel(p.spec.entry, this.eventLabels);
   }
 
+  /** Place every live pulse, each label clear of those placed before it where the panel allows. */
+  private placeAll(): void {
+    this.placed.length = 0;
+    for (const p of this.pool) if (p.spec) this.place(p);
+  }
+
   /** Marker just inside the station it hits, the label under it on a white plate; later slots stack below. */
   private place(p: Pulse): void {
     const g = this.geometry;
@@ -193,14 +210,33 @@ export class PulseView {
     const markerR = this.fontSize * 0.85;
     p.marker.scale.set(markerR / GLYPH_UNIT);
     p.marker.position.set(x, y);
-    p.text.anchor.set(ax, 0);
-    p.text.position.set(x, y + markerR + 2);
-    const w = p.text.width + 8;
-    const h = p.text.height + 2;
+    this.fitText(p.text);
+    const tw = p.text.width;
+    const wanted = { x: x - 4 - ax * tw, y: y + markerR + 1, width: tw + 8, height: p.text.height + 2 };
+    const badge = { x: g.cx, y: g.cy, r: g.badgeRadius + Math.max(7, g.badgeRadius * 0.09) + Math.max(4, g.badgeRadius * 0.07) };
+    const box = this.bounds ? placePulseLabel(wanted, this.bounds, badge, this.placed) : wanted;
+    this.placed.push(box);
+    p.text.position.set(box.x + 4, box.y + 1);
     p.plate
       .clear()
-      .roundRect(x - 4 - ax * (w - 8), y + markerR + 1, w, h, 4)
+      .roundRect(box.x, box.y, box.width, box.height, 4)
       .fill({ color: PALETTE.panel, alpha: 0.92 })
       .stroke({ width: 1.5, color: colour });
+  }
+
+  /** One line at full size if it fits the panel, else shrunk a little, else two lines (see fitPulseLabel). */
+  private fitText(t: Text): void {
+    t.scale.set(1);
+    if (t.style.wordWrap) t.style.wordWrap = false;
+    if (!this.bounds) return;
+    const maxWidth = this.bounds.width - 8;
+    const fit = fitPulseLabel(t.width, maxWidth);
+    let scale = fit.scale;
+    if (fit.wrapWidth !== null) {
+      t.style.wordWrapWidth = fit.wrapWidth;
+      t.style.wordWrap = true;
+      scale = shrinkToFit(t.width, maxWidth, fit.scale);
+    }
+    t.scale.set(scale);
   }
 }
