@@ -4,7 +4,7 @@ import { clamp01 } from './clients';
 import { exp, sigmoid } from './detmath';
 import { shiftSupport } from './environment';
 import { mixProfiles, tv, VALUE_PROFILES, type ProfileName } from './values';
-import { logEvent, type World } from './world';
+import { logEvent, type ManagerState, type World } from './world';
 
 const ALDERMAN_PROFILES: ProfileName[] = ['workFirst', 'inclusive', 'partnership', 'publicMedia'];
 
@@ -58,15 +58,8 @@ export function replaceAlderman(w: World, uProfile: number, traits: number[], wh
         ? current
         : choices[Math.min(choices.length - 1, Math.floor(((uProfile - 0.3) / 0.7) * choices.length))];
   W.weights = mixProfiles({ [profile]: 1 });
-  W.clarity = 0.5;
-  W.tenure = 0;
-  W.credibility = 0.6;
   W.aspiration = 0.5;
-  if (W.control === 'auto') {
-    W.courage = 0.2 + 0.4 * traits[0];
-    W.design = 0.2 + 0.4 * traits[1];
-    W.reframe = 0.2 + 0.4 * traits[2];
-  }
+  successorStarts(W, traits);
   for (const k of ['D', 'H', 'P'] as const) w.managers[k].trust.W = 0.5;
   w.conflict = clamp01(w.conflict + tv(W.weights, w.managers.D.weights));
   shiftSupport(w, 'council', p.honeymoon);
@@ -80,8 +73,8 @@ export function replaceAlderman(w: World, uProfile: number, traits: number[], wh
   logEvent(w, { kind: 'politics', type: 'newAlderman', sign: 0, scheduled: why === 'forced', magnitude: 0, text: `A new alderman takes office (${profile})` });
 }
 
-function replaceOfficial(w: World, id: 'D' | 'H', traits: number[]): void {
-  const m = w.managers[id];
+/** A successor in post: fresh tenure, credibility and clarity; traits drawn (U(0.2, 0.6)) unless a player holds the role. */
+function successorStarts(m: ManagerState, traits: number[]): void {
   m.tenure = 0;
   m.credibility = 0.6;
   m.clarity = 0.5;
@@ -90,6 +83,10 @@ function replaceOfficial(w: World, id: 'D' | 'H', traits: number[]): void {
     m.design = 0.2 + 0.4 * traits[1];
     m.reframe = 0.2 + 0.4 * traits[2];
   }
+}
+
+function replaceOfficial(w: World, id: 'D' | 'H', traits: number[]): void {
+  successorStarts(w.managers[id], traits);
   w.methodQuality = clamp01(w.methodQuality - (id === 'H' ? 0.03 : 0.01));
   logEvent(w, { kind: 'politics', type: id === 'D' ? 'directorLeaves' : 'headLeaves', sign: 0, scheduled: false, magnitude: 0, text: id === 'D' ? 'The director leaves; a successor starts' : 'The head of the werkbedrijf leaves; a successor starts' });
 }
