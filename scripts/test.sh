@@ -13,7 +13,8 @@ vitest_status=0
 npx vitest run --reporter=default --reporter=json --outputFile="$report" || vitest_status=$?
 slurm_log=$(mktemp /tmp/meerwaarde-slurm.XXXXXX.log)
 slurm_status=0
-bash .ci/slurm-test.sh 2>&1 | tee "$slurm_log" || slurm_status=$?
+# one Slurm cluster at a time on this host (its daemons listen on fixed ports): several checkouts may test at once
+flock /tmp/meerwaarde-slurm.lock bash .ci/slurm-test.sh 2>&1 | tee "$slurm_log" || slurm_status=$?
 node -e '
   const fs = require("fs");
   const r = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
