@@ -286,6 +286,8 @@ export const SUMMARY_FIELDS: Record<string, string> = {
   'dimensions.political.label': 'McConnell label',
   'dimensions.endurance.score': 'Endurance: share of the last 48 months with composite >= 0.5, times (1 - volatility)',
   'dimensions.endurance.label': 'McConnell label',
+  'labelScale[].label': 'The label scale every dimension and verdict uses, best first: success, resilient, conflicted, precarious, failure',
+  'labelScale[].min': 'The lowest score (0-1) that earns this label; a score gets the first label whose min it reaches',
   'funnel.meaningfulOutcomes': 'Douglas et al. gate 1: programmatic >= 0.5',
   'funnel.prudentUseOfPower': 'Gate 2: z of authorityUse >= 0.5 and z of fairness >= 0.5',
   'funnel.sustained': 'Gate 3: endurance >= 0.5',

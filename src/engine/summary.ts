@@ -11,11 +11,20 @@ import { MODEL_VERSION } from '../model/version';
 import { scenarioHash } from '../scenario/parse';
 import type { Simulation } from './simulation';
 
+/**
+ * The McConnell label scale, best first: a score (0-1, 0.5 = as good as the benchmark twin) gets the first
+ * label whose minimum it reaches. One source for the labels in summary.json (`labelScale`) and in the views.
+ */
+export const LABEL_SCALE: readonly { readonly label: McConnellLabel; readonly min: number }[] = [
+  { label: 'success', min: 0.75 },
+  { label: 'resilient', min: 0.6 },
+  { label: 'conflicted', min: 0.45 },
+  { label: 'precarious', min: 0.3 },
+  { label: 'failure', min: 0 },
+];
+
 export function label(score: number): McConnellLabel {
-  if (score >= 0.75) return 'success';
-  if (score >= 0.6) return 'resilient';
-  if (score >= 0.45) return 'conflicted';
-  if (score >= 0.3) return 'precarious';
+  for (const step of LABEL_SCALE) if (score >= step.min) return step.label;
   return 'failure';
 }
 
@@ -55,6 +64,8 @@ export interface Summary {
     materialImmaterial: { individualMaterial: number; individualImmaterial: number; collectiveMaterial: number; collectiveImmaterial: number };
   };
   dimensions: { programmatic: Verdict; process: Verdict; political: Verdict; endurance: Verdict };
+  /** the label scale every verdict and dimension uses (best first; a score gets the first label whose min it reaches) */
+  labelScale: { label: McConnellLabel; min: number }[];
   funnel: { meaningfulOutcomes: boolean; prudentUseOfPower: boolean; sustained: boolean };
   verdicts: { managers: Record<ManagerId, Verdict>; audiences: Record<AudienceId, Verdict> };
   triangles: {
@@ -198,6 +209,7 @@ export function buildSummary(sim: Simulation): Summary {
       },
     },
     dimensions: { programmatic: verdict(programmatic), process: verdict(processScore), political: verdict(political), endurance: verdict(endurance) },
+    labelScale: LABEL_SCALE.map((step) => ({ label: step.label, min: step.min })),
     funnel: { meaningfulOutcomes: programmatic >= 0.5, prudentUseOfPower: score('authorityUse') >= 0.5 && score('fairness') >= 0.5, sustained: endurance >= 0.5 },
     verdicts: { managers, audiences },
     triangles: { managers: triangles, municipality: { ...metaC, balance: last.meta.balance, area: last.meta.area, alignment: last.meta.alignment } },
