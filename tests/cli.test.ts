@@ -185,7 +185,7 @@ describe('bad input changes nothing and never crashes or hangs', () => {
     const base = { scenario, factors: [{ path: 'params.betaSvc', name: 'b', range: [0.2, 1.2] }], design: { kind: 'lhs', samples: 4 }, seed: 1, months: 2 };
     const cases: [string, object, string][] = [
       ['factor path', { factors: [{ path: 'params.noSuch', range: [0, 1] }] }, '$.factors[0]: params.noSuch = 0 is not a valid scenario value'],
-      ['whole-number parameter without "integer"', { factors: [{ path: 'params.trajMonths', range: [3, 13] }] }, '$.factors[0]: params.trajMonths = 6.0901699437494745 is not a valid scenario value: must be an integer'],
+      ['whole-number parameter without "integer"', { factors: [{ path: 'params.trajMonths', range: [3, 13] }] }, '$.factors[0]: params.trajMonths = 6.0901699437494745 is not a valid scenario value: must be a whole number'],
       ['output', { outputs: ['happiness'] }, '$.outputs[0]: unknown summary metric "happiness"'],
       ['missing scenario file', { scenario: 'nope.json' }, `$.scenario: ${join(dir, 'nope.json')}: cannot read: no such file`],
       ['inline scenario', { scenario: { id: 'x' } }, '$.scenario.title: must be an object (missing)'],

@@ -30,7 +30,7 @@ describe('scenario validation', () => {
     expect(text).toContain('$.colour: unknown key "colour"');
     expect(text).toContain('$.params.kappaBase: too large: must be <= 1');
     expect(text).toContain('$.params.nope: unknown key "nope"');
-    expect(text.some((t) => t.startsWith('$.params.N0: must be an integer'))).toBe(true);
+    expect(text.some((t) => t.startsWith('$.params.N0: must be a whole number'))).toBe(true);
     expect(text).toContain('$.managers.W.stance.value: must be a number');
     expect(text).toContain('$.managers.Q: unknown key "Q"');
     expect(text.some((t) => t.startsWith('$.events[0].type: must be one of') && t.includes('"recession"'))).toBe(true);

@@ -278,7 +278,7 @@ describe('the built command line: bad input changes nothing', () => {
     const cases: [object, string][] = [
       [{ design: { kind: 'montecarlo', samples: 1e15 }, replicates: 1e6 }, '$.replicates: 1000000000000000 design points x 1000000 replicates'],
       [{ factors: [{ path: 'params.betaSvc', name: 'b', range: [0.2, 1.2] }], design: { kind: 'list', points: [{ b: 'x' }] } }, '$.design.points[0].b: params.betaSvc = "x" is not a valid scenario value'],
-      [{ factors: [{ path: 'params.trajMonths', range: [3, 13] }] }, 'params.trajMonths = 6.0901699437494745 is not a valid scenario value: must be an integer'],
+      [{ factors: [{ path: 'params.trajMonths', range: [3, 13] }] }, 'params.trajMonths = 6.0901699437494745 is not a valid scenario value: must be a whole number'],
     ];
     cases.forEach(([patch, message], i) => {
       const f = at(`refuse-${i}.json`);

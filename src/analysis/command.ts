@@ -6,6 +6,7 @@ import { METHODS, type AnalysisOptions, type MethodName } from './methods';
 import type { BoxChoice } from './prim';
 import { InsufficientDataError } from './stats';
 import { InputError } from '../scenario/parse';
+import { MAX_SEED } from '../scenario/schema';
 
 export const ANALYZE_HELP = `Usage: meerwaarde analyze DIR --method M [--output NAME] [--json] [options]
 
@@ -23,7 +24,7 @@ Options:
                       morris, and required for luck and equifinality when there are several)
   --json              print JSON instead of tables
   --resamples N       bootstrap resamples (default 1000); --level X confidence (default 0.95)
-  --seed N            bootstrap seed (default 0)
+  --seed N            bootstrap seed, 0 to 2147483647 (default 0)
   --success "NAME>=X" prim: the success criterion (>=, >, <=, <, ==)
   --alpha X           prim: peeling share (default 0.05); --min-support X (default 0.05)
   --paste             prim: paste the chosen box
@@ -89,7 +90,7 @@ export function analyzeCommand(argv: string[]): Promise<number> {
       outputs,
       resamples: intOption('--resamples', values.resamples, 10, 1_000_000, 1000),
       level: numberOption('--level', values.level, 0.5, 0.999, 0.95),
-      seed: intOption('--seed', values.seed, 0, 0xffffffff, 0),
+      seed: intOption('--seed', values.seed, 0, MAX_SEED, 0),
       success,
       alpha: numberOption('--alpha', values.alpha, 0.001, 0.49, 0.05),
       minSupport: numberOption('--min-support', values['min-support'], 0.001, 0.99, 0.05),

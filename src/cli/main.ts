@@ -74,7 +74,7 @@ export async function main(argv: string[]): Promise<number> {
 
 export function reportError(e: unknown, command: string): number {
   if (e instanceof InputError) {
-    for (const issue of e.issues) process.stderr.write(`${e.source}: ${issue.path}: ${issue.message}\n`);
+    for (const line of e.lines()) process.stderr.write(`${line}\n`);
     return EXIT_INPUT;
   }
   if (e instanceof UsageError) {

@@ -5,6 +5,7 @@ import { loadExperiment } from '../sweep/commandSupport';
 import { experimentJsonSchema } from '../sweep/experiment';
 import { modelApi } from '../sweep/model';
 import { prepareExperiment } from '../sweep/prepare';
+import { scaleProblems } from '../sweep/scale';
 
 export { experimentJsonSchema };
 
@@ -14,9 +15,11 @@ export { experimentJsonSchema };
  * on that scenario, the outputs and the monthly series. An experiment without a scenario is checked
  * as far as `design` needs it.
  */
-export function validateExperimentJson(json: unknown, source: string): void {
+export function validateExperimentJson(json: unknown, source: string): string[] {
   const experiment = loadExperiment(source, true, json);
   if (experiment.scenario) prepareExperiment(experiment, source, modelApi);
+  // valid, but a sweep refuses it without --force: say so (validation itself never builds the design)
+  return scaleProblems(experiment).map((p) => `${source}: ${p.path}: ${p.message}`);
 }
 
 export const researchCommands: Record<string, (argv: string[]) => number | Promise<number>> = {

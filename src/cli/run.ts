@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { Simulation } from '../engine/simulation';
 import { parseScenario } from '../scenario/parse';
+import { MAX_SEED } from '../scenario/schema';
 import { UsageError } from './errors';
 import { checkOutput, readJsonFile, writeFilesAtomically } from './io';
 import { intOption } from './options';
@@ -15,7 +16,7 @@ Runs one scenario (with its benchmark twin) and writes:
   DIR/clients.csv   with --trace: every client transition (month, client, from, to, reason)
 
 Options:
-  --seed N     random seed, a whole number >= 0 (default 1)
+  --seed N     random seed, a whole number from 0 to 2147483647 (default 1)
   --months M   months to simulate, 1-600 (default: the scenario's months, else 96)
   --out DIR    output folder (default: out)
   --trace      also write clients.csv
@@ -43,7 +44,7 @@ export function runCommand(argv: string[]): number {
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'missing the scenario file' : `expected one scenario file, got ${positionals.length}`, 'run');
   const file = positionals[0];
   if (values.out !== undefined && values.out.trim() === '') throw new UsageError('--out must name a folder', 'run');
-  const seed = intOption('--seed', values.seed, 0, Number.MAX_SAFE_INTEGER, 1);
+  const seed = intOption('--seed', values.seed, 0, MAX_SEED, 1);
   const months = values.months === undefined ? undefined : intOption('--months', values.months, 1, 600, 96);
   const scenario = parseScenario(readJsonFile(file), file);
   const out = values.out ?? 'out';

@@ -10,7 +10,8 @@ Checks a scenario file against the scenario schema (docs/schema/scenario.schema.
 or, when it has a "factors" key, an experiment file. Prints "ok" and exits 0, or prints
 one line per problem (file: JSON path: what is wrong) and exits 2.`;
 
-export type ExperimentValidator = (json: unknown, source: string) => void;
+/** Checks an experiment file; returns warnings (a valid sweep that needs --force), throws InputError. */
+export type ExperimentValidator = (json: unknown, source: string) => string[];
 
 export function validateCommand(argv: string[], validateExperiment?: ExperimentValidator): number {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { help: { type: 'boolean', short: 'h' } } });
@@ -22,8 +23,8 @@ export function validateCommand(argv: string[], validateExperiment?: ExperimentV
   const file = positionals[0];
   const json = readJsonFile(file);
   const isExperiment = json !== null && typeof json === 'object' && !Array.isArray(json) && 'factors' in json;
-  if (isExperiment && validateExperiment) validateExperiment(json, file);
-  else parseScenario(json, file);
+  const warnings = isExperiment && validateExperiment ? validateExperiment(json, file) : (parseScenario(json, file), []);
+  for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
   process.stdout.write(`ok: ${file} is a valid ${isExperiment ? 'experiment' : 'scenario'}\n`);
   return 0;
 }

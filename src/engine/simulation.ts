@@ -9,7 +9,7 @@ import { K } from '../model/values';
 import type { ModelEvent } from '../model/config';
 import { resolveConfig, twinConfig } from '../scenario/resolve';
 import { scenarioHash, withEvents } from '../scenario/parse';
-import type { Scenario, ScenarioEvent } from '../scenario/schema';
+import { MAX_SEED, type Scenario, type ScenarioEvent } from '../scenario/schema';
 import { buildSummary, type Summary } from './summary';
 import { IDENTITY_HEADER, identityCells, monthlyCsv, type RunIdentity } from './monthly-csv';
 import { MODEL_VERSION } from '../model/version';
@@ -38,7 +38,7 @@ export class Simulation {
   readonly snapshots: MonthSnapshot[] = [];
 
   constructor(opts: SimulationOptions) {
-    if (!Number.isSafeInteger(opts.seed) || opts.seed < 0) throw new RangeError('seed must be a non-negative integer');
+    if (!Number.isInteger(opts.seed) || opts.seed < 0 || opts.seed > MAX_SEED) throw new RangeError(`seed must be a whole number from 0 to ${MAX_SEED}, got ${opts.seed}`);
     this.seed = opts.seed;
     this.scenario = opts.scenario;
     this.months = opts.months ?? opts.scenario.months ?? DEFAULT_MONTHS;

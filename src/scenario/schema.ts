@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { PARAM_SPECS, PARAM_NAMES, type ParamName } from '../model/params';
 import { PROFILE_NAMES, type ProfileName } from '../model/values';
 import { MANAGER_IDS, AUDIENCE_IDS, LUCK_EVENTS, CORNERS } from '../model/types';
+import { unknownKeyMessage } from './issues';
 
 const unit = z.number().min(0).max(1);
 const text = z.strictObject({ nl: z.string().min(1), en: z.string().min(1) });
@@ -51,7 +52,21 @@ const audiencesShape = Object.fromEntries(AUDIENCE_IDS.map((id) => [id, Audience
   z.ZodOptional<typeof AudienceSchema>
 >;
 
-const month = z.number().int().min(0).max(600);
+/**
+ * The largest seed, everywhere (meerwaarde run --seed, an experiment's seed, a link, the seeds a sweep
+ * derives for its runs): 2^31 - 1, R's largest integer, so that every seed column reads as an integer in
+ * R (`as.integer`, `set.seed`), pandas and spreadsheets alike.
+ */
+export const MAX_SEED = 2 ** 31 - 1;
+export const SeedSchema = z.number().int().min(0).max(MAX_SEED).describe(`A seed: a whole number from 0 to ${MAX_SEED}`);
+
+/** The longest run: 50 years of months. */
+export const MAX_MONTHS = 600;
+/** Scheduled events a scenario may hold: far above any real scenario (16 a month over 50 years), and a
+ *  bound on the work of checking one, whatever the file's size. */
+export const MAX_EVENTS = 10_000;
+
+const month = z.number().int().min(0).max(MAX_MONTHS);
 
 /** Parameters that shape the start of a run (the initial stock, the starting levels that morale and methods
  *  recover toward, tables built once): changing them mid-run would rewrite the past, so they are set in params. */
@@ -62,13 +77,13 @@ export function settableRange(path: string): { min: number; max: number; integer
   const parts = path.split('.');
   if (parts[0] === 'params' && parts.length === 2) {
     const name = parts[1] as ParamName;
-    if (!(name in PARAM_SPECS)) return `unknown parameter "${parts[1]}"`;
+    if (!Object.hasOwn(PARAM_SPECS, name)) return unknownKeyMessage(parts[1], PARAM_NAMES, 'parameter');
     if (START_ONLY.includes(name)) return `${name} sets the starting state and cannot change during a run (set it in params)`;
     const spec = PARAM_SPECS[name];
     return { min: spec.min, max: spec.max, integer: 'integer' in spec ? spec.integer : false };
   }
   if (parts[0] === 'managers' && parts.length >= 3) {
-    if (!(MANAGER_IDS as readonly string[]).includes(parts[1])) return `unknown manager "${parts[1]}" (one of ${MANAGER_IDS.join(', ')})`;
+    if (!(MANAGER_IDS as readonly string[]).includes(parts[1])) return `unknown manager ${JSON.stringify(parts[1])} (one of ${MANAGER_IDS.join(', ')})`;
     if ((parts[2] === 'stance' || parts[2] === 'attention') && parts.length === 4) {
       if (!(CORNERS as readonly string[]).includes(parts[3])) return `unknown corner "${parts[3]}" (one of ${CORNERS.join(', ')})`;
       return { min: 0, max: 1 };
@@ -85,7 +100,7 @@ const SetEvent = z
     const r = settableRange(e.path);
     if (typeof r === 'string') ctx.addIssue({ code: 'custom', path: ['path'], message: r });
     else if (e.value < r.min || e.value > r.max) ctx.addIssue({ code: 'custom', path: ['value'], message: `must be between ${r.min} and ${r.max} for ${e.path}` });
-    else if (r.integer && !Number.isInteger(e.value)) ctx.addIssue({ code: 'custom', path: ['value'], message: `must be an integer for ${e.path}` });
+    else if (r.integer && !Number.isInteger(e.value)) ctx.addIssue({ code: 'custom', path: ['value'], message: `must be a whole number for ${e.path}` });
   });
 
 const LuckEventSchema = z.strictObject({
@@ -111,11 +126,11 @@ export const ScenarioSchema = z.strictObject({
   title: text,
   description: text,
   notice: text.describe('What a learner should notice'),
-  months: z.number().int().min(1).max(600).optional(),
+  months: z.number().int().min(1).max(MAX_MONTHS).optional(),
   params: ParamsOverlaySchema.optional(),
   managers: z.strictObject(managersShape).optional(),
   audiences: z.strictObject(audiencesShape).optional(),
-  events: z.array(ScenarioEventSchema).optional(),
+  events: z.array(ScenarioEventSchema).max(MAX_EVENTS).optional().describe(`Scheduled events, at most ${MAX_EVENTS.toLocaleString('en-US')}`),
 });
 
 export type Scenario = z.infer<typeof ScenarioSchema>;

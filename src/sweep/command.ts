@@ -13,11 +13,13 @@ import type { ModelApi } from './runner';
 import { runSweep } from './sweep';
 import { CommandError, EXIT_INTERNAL, EXIT_OK, intOption, loadExperiment, parseCommandArgs, runCommandBody } from './commandSupport';
 import { BufferedWriter } from './lines';
+import { MAX_RUNS, scaleProblems } from './scale';
+import { InputError } from '../scenario/parse';
 import { fsReason, isUserFsError } from './store';
 
 export { analyzeCommand } from '../analysis/command';
 
-export const SWEEP_HELP = `Usage: meerwaarde sweep <experiment.json> --out DIR [--workers N] [--resume] [--shard I/N] [--quiet]
+export const SWEEP_HELP = `Usage: meerwaarde sweep <experiment.json> --out DIR [--workers N] [--resume] [--shard I/N] [--force] [--quiet]
 
 Runs every run of an experiment (design points x replicates) and writes, as the runs finish:
   DIR/runs.csv        one row per run: run, point, replicate, seed, factor values, outputs
@@ -31,6 +33,8 @@ Options:
   --resume       continue a sweep in DIR that was stopped or killed
   --shard I/N    run only shard I of N (runs I, I+N, I+2N, ...); "--shard N" takes I from
                  SLURM_ARRAY_TASK_ID, "--shard slurm" takes I and N from the Slurm array
+  --force        run a sweep of more than ${MAX_RUNS.toLocaleString('en-US')} runs (in this process), or a design
+                 that takes long to build; without it such a sweep is refused before it starts
   --quiet        no progress output
   -h, --help     this help
 
@@ -42,14 +46,15 @@ export const MERGE_HELP = `Usage: meerwaarde merge DIR... --out DIR
 Combines the shards of one sweep (every shard, each complete) into DIR, byte-identical to the
 output of the same sweep on one machine. Refuses shards of different experiments or model versions.`;
 
-export const DESIGN_HELP = `Usage: meerwaarde design <experiment.json> [--unit] [--out FILE]
+export const DESIGN_HELP = `Usage: meerwaarde design <experiment.json> [--unit] [--out FILE] [--force]
 
 Prints the experiment's design matrix as CSV: one row per design point, one column per factor.
 The base scenario is not needed, so the matrix can drive any external model too.
 
 Options:
   --unit       also print each point's coordinates in the unit hypercube (columns u.<factor>)
-  --out FILE   write to FILE instead of standard output`;
+  --out FILE   write to FILE instead of standard output
+  --force      build a design that takes long to build (refused without it)`;
 
 /** The model the sweep runs; imported lazily so that design and merge start without it. */
 async function loadModel(): Promise<ModelApi> {
@@ -64,6 +69,7 @@ export function sweepCommand(argv: string[]): Promise<number> {
       resume: { type: 'boolean' },
       shard: { type: 'string' },
       quiet: { type: 'boolean' },
+      force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     });
     if (values.help) {
@@ -85,6 +91,8 @@ export function sweepCommand(argv: string[]): Promise<number> {
     const file = positionals[0];
     const model = await loadModel();
     const experiment = prepareExperiment(loadExperiment(file, true), file, model);
+    const outOfScale = scaleProblems(experiment, shard);
+    if (outOfScale.length > 0 && values.force !== true) throw new InputError(file, outOfScale);
     const label = shard.count > 1 ? `sweep ${shard.index}/${shard.count}` : 'sweep';
     let stopping = false;
     const onSignal = (signal: string) => {
@@ -139,7 +147,7 @@ export function mergeCommand(argv: string[]): Promise<number> {
 
 export function designCommand(argv: string[]): Promise<number> {
   return runCommandBody('design', DESIGN_HELP, async () => {
-    const { values, positionals } = parseCommandArgs(argv, { unit: { type: 'boolean' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+    const { values, positionals } = parseCommandArgs(argv, { unit: { type: 'boolean' }, out: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
     if (values.help) {
       process.stdout.write(`${DESIGN_HELP}\n`);
       return EXIT_OK;
@@ -148,6 +156,9 @@ export function designCommand(argv: string[]): Promise<number> {
     const out = values.out;
     if (out !== undefined && out.trim() === '') throw new CommandError('--out must name a file');
     const e = loadExperiment(positionals[0], false);
+    // the matrix streams out, so only the work before its first row counts (not the number of rows)
+    const slow = scaleProblems(e).filter((p) => p.path !== '$.design');
+    if (slow.length > 0 && values.force !== true) throw new InputError(positionals[0], slow);
     const design = makeDesign(e.design, e.factors, e.seed);
     const unit = values.unit === true && design.unit !== undefined;
     if (values.unit && !design.unit) throw new CommandError('a list design has no unit-hypercube coordinates');

@@ -23,7 +23,7 @@ export async function runCommandBody(command: string, help: string, body: () => 
     return await body();
   } catch (e) {
     if (e instanceof InputError) {
-      for (const issue of e.issues) process.stderr.write(`${e.source}: ${issue.path}: ${issue.message}\n`);
+      for (const line of e.lines()) process.stderr.write(`${line}\n`);
       return EXIT_INPUT;
     }
     const code = (e as { code?: string }).code;
@@ -110,7 +110,7 @@ export function loadExperiment(file: string, withScenario: boolean, json: unknow
         json = readJson(full);
       } catch (e) {
         // a scenario file that cannot be read is named where the experiment names it
-        if (e instanceof InputError) throw new InputError(file, e.issues.map((i) => ({ path: '$.scenario', message: `${full}: ${i.message}` })));
+        if (e instanceof InputError) throw new InputError(file, e.issues.map((i) => ({ path: '$.scenario', message: `${full}: ${i.message}` })), e.total);
         throw e;
       }
       return parseScenario(json, path === full ? path : `${path} (${full})`) as Record<string, unknown>;
@@ -120,7 +120,7 @@ export function loadExperiment(file: string, withScenario: boolean, json: unknow
         return parseScenario(json, file) as Record<string, unknown>;
       } catch (e) {
         // an inline scenario's problems are named by their path in the experiment file
-        if (e instanceof InputError) throw new InputError(file, e.issues.map((i) => ({ path: `$.scenario${i.path.slice(1)}`, message: i.message })));
+        if (e instanceof InputError) throw new InputError(file, e.issues.map((i) => ({ path: `$.scenario${i.path.slice(1)}`, message: i.message })), e.total);
         throw e;
       }
     },

@@ -3,6 +3,9 @@
 import { z } from 'zod';
 import { MAX_SEED } from './seeds';
 
+/** Bounds on the lists of an experiment file: far above real use, and a bound on the work of checking one. */
+export const LIMITS = { factors: 1000, levels: 100_000, points: 1_000_000, outputs: 10_000, monthly: 1000 } as const;
+
 /** Column names: safe in CSV and in R and pandas formulas once dots are allowed. */
 const columnName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_.]*$/, 'letters, digits, "_" and "." only, not starting with a digit');
 const level = z.union([z.number(), z.string().min(1)]);
@@ -11,7 +14,7 @@ export const FactorSchema = z
   .strictObject({
     path: z.string().min(1).describe("Where the value goes in the scenario, e.g. 'params.kappaBase' or 'managers.W.stance.value'"),
     name: columnName.optional().describe('Column name in runs.csv (default: the path)'),
-    levels: z.array(level).min(1).optional().describe('The values this factor takes; designs sample them with equal probability'),
+    levels: z.array(level).min(1).max(LIMITS.levels).optional().describe('The values this factor takes; designs sample them with equal probability'),
     range: z.tuple([z.number(), z.number()]).optional().describe('[min, max] of a continuous factor'),
     distribution: z.enum(['uniform', 'loguniform', 'normal', 'triangular']).optional().describe('How values spread over the range (default uniform)'),
     integer: z.boolean().optional().describe('Whole numbers min..max only (uniform)'),
@@ -29,6 +32,7 @@ export const FactorSchema = z
     }
     const [min, max] = f.range!;
     if (!(min < max)) issue('the range must be [min, max] with min < max', ['range']);
+    else if (!Number.isFinite(max - min)) issue(`the range [${min}, ${max}] is too wide to compute with (max - min overflows)`, ['range']);
     const dist = f.distribution ?? 'uniform';
     if (f.integer && (dist !== 'uniform' || !Number.isInteger(min) || !Number.isInteger(max))) {
       issue('an integer factor needs a uniform distribution over a range of whole numbers', ['integer']);
@@ -44,7 +48,7 @@ const count = z.number().int().min(1);
 export const DesignSchema = z
   .discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('factorial'), steps: z.number().int().min(1).max(1000).optional().describe('Points per continuous factor (default 3)') }),
-    z.strictObject({ kind: z.literal('list'), points: z.array(z.record(z.string(), level)).min(1).describe('One object per parameter set, keyed by factor name') }),
+    z.strictObject({ kind: z.literal('list'), points: z.array(z.record(z.string(), level)).min(1).max(LIMITS.points).describe('One object per parameter set, keyed by factor name') }),
     z.strictObject({ kind: z.literal('montecarlo'), samples: count }),
     z.strictObject({ kind: z.literal('lhs'), samples: count, centered: z.boolean().optional() }),
     z.strictObject({ kind: z.literal('sobol'), samples: count, scramble: z.boolean().optional().describe('Random digital shift (default true)') }),
@@ -71,17 +75,17 @@ export const ExperimentSchema = z
       .union([z.string().min(1), z.record(z.string(), z.unknown())])
       .optional()
       .describe('The base scenario: a path relative to this file, or the scenario itself (needed by sweep, not by design)'),
-    factors: z.array(FactorSchema).min(1),
+    factors: z.array(FactorSchema).min(1).max(LIMITS.factors),
     design: DesignSchema,
     replicates: z.number().int().min(1).max(1_000_000).optional().describe('Runs per design point, each with its own seed (default 1)'),
-    seed: z.number().int().min(0).max(MAX_SEED).describe('The experiment seed: every run seed and every random choice of the design derive from it'),
+    seed: z.number().int().min(0).max(MAX_SEED).describe(`The experiment seed, 0 to ${MAX_SEED}: every run seed and every random choice of the design derive from it`),
     seeds: z
       .enum(['common', 'independent'])
       .optional()
       .describe('common (default): replicate r has the same seed at every design point (common random numbers); independent: every run its own'),
     months: z.number().int().min(1).max(600).optional().describe("Months per run (default the scenario's)"),
-    outputs: z.array(z.string().min(1)).min(1).optional().describe('Summary metrics to collect (default all)'),
-    monthly: z.array(z.string().min(1)).optional().describe('Monthly series to collect for every run, into monthly.csv'),
+    outputs: z.array(z.string().min(1)).min(1).max(LIMITS.outputs).optional().describe('Summary metrics to collect (default all)'),
+    monthly: z.array(z.string().min(1)).max(LIMITS.monthly).optional().describe('Monthly series to collect for every run, into monthly.csv'),
   })
   .superRefine((e, ctx) => {
     const names = new Map<string, number>();

@@ -89,11 +89,21 @@ export function fromUnit(d: Distribution, u: number): FactorValue {
  * equally in probability (so a loguniform factor gets a geometric grid).
  */
 export function gridValues(d: Distribution, steps: number): FactorValue[] {
-  if (d.kind === 'levels') return [...d.levels];
-  if (d.kind === 'integer') return Array.from({ length: d.max - d.min + 1 }, (_, i) => d.min + i);
+  return Array.from({ length: gridSize(d, steps) }, (_, j) => gridValue(d, steps, j));
+}
+
+/** How many values the factorial grid of a factor has (without making the grid: an integer range may be huge). */
+export function gridSize(d: Distribution, steps: number): number {
+  if (isDiscrete(d)) return levelCount(d);
   if (!Number.isInteger(steps) || steps < 1) throw new RangeError(`steps must be a positive integer, got ${steps}`);
-  if (steps === 1) return [fromUnit(d, 0.5)];
-  return Array.from({ length: steps }, (_, i) => fromUnit(d, i / (steps - 1)));
+  return steps;
+}
+
+/** The j-th value of a factor's factorial grid (see gridValues). */
+export function gridValue(d: Distribution, steps: number, j: number): FactorValue {
+  if (d.kind === 'levels') return d.levels[j];
+  if (d.kind === 'integer') return d.min + j;
+  return steps === 1 ? fromUnit(d, 0.5) : fromUnit(d, j / (steps - 1));
 }
 
 /** Values of all factors at one point of the unit hypercube. */

@@ -4,7 +4,7 @@ import type { Distribution, Factor } from './factors';
 import type { DesignSpec } from './designs';
 import { makeDesign } from './designs';
 import { ExperimentSchema, type ExperimentInput, type FactorInput } from './experiment';
-import { canonicalJson, formatIssues, InputError, jsonPath, sha256Hex, type InputIssue } from '../scenario/parse';
+import { canonicalJson, InputError, jsonPath, sha256Hex, validateInput, type InputIssue } from '../scenario/parse';
 
 /** The experiment as a sweep runs it: plain JSON, sent to every worker and kept as experiment.json. */
 export interface ResolvedExperiment {
@@ -40,9 +40,7 @@ export function toDistribution(f: FactorInput): Distribution {
 
 /** Validates parsed JSON as an experiment file; throws InputError naming every problem by JSON path. */
 export function parseExperiment(json: unknown, source: string): ExperimentInput {
-  const result = ExperimentSchema.safeParse(json);
-  if (!result.success) throw new InputError(source, formatIssues(result.error.issues as unknown as Parameters<typeof formatIssues>[0]));
-  return result.data;
+  return validateInput(ExperimentSchema, json, source);
 }
 
 /**

@@ -27,14 +27,26 @@ export interface RunResult {
   error?: string;
 }
 
-/** Reads a number at a dotted path in a month snapshot, e.g. 'meta.balance' or 'managers.W.corners.value'. */
+/**
+ * Reads a number at a dotted path in a month snapshot, e.g. 'meta.balance', 'managers.W.corners.value'
+ * or 'caseload.benefit.0' (tier 1). Only the snapshot's own fields count: not an array's length, nor
+ * anything an object inherits.
+ */
 export function seriesValue(month: unknown, path: string): number {
   let node: unknown = month;
   for (const part of path.split('.')) {
     if (node === null || typeof node !== 'object') return NaN;
+    if (Array.isArray(node) ? !/^(0|[1-9]\d*)$/.test(part) || Number(part) >= node.length : !Object.hasOwn(node, part)) return NaN;
     node = (node as Record<string, unknown>)[part];
   }
   return typeof node === 'number' ? node : typeof node === 'boolean' ? Number(node) : NaN;
+}
+
+/** Every path seriesValue reads a number at (for "did you mean"). */
+export function seriesPaths(month: unknown, prefix = ''): string[] {
+  if (typeof month === 'number' || typeof month === 'boolean') return prefix ? [prefix] : [];
+  if (month === null || typeof month !== 'object') return [];
+  return Object.keys(month).flatMap((k) => seriesPaths((month as Record<string, unknown>)[k], prefix ? `${prefix}.${k}` : k));
 }
 
 export function runPlanOf(e: ResolvedExperiment): RunPlan {

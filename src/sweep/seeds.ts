@@ -1,4 +1,5 @@
 import { fmix32 } from '../model/hash';
+import { MAX_SEED } from '../scenario/schema';
 // Seeds for runs and for design streams, from exact 32-bit integer arithmetic only.
 //
 // Reproducibility is the researcher's first need: run 731 of an experiment must get the same seed
@@ -28,11 +29,12 @@ export function hashWords(...words: number[]): number {
   return h;
 }
 
-/** Largest seed an experiment may name: seeds are unsigned 32-bit integers. */
-export const MAX_SEED = 0xffffffff;
+/** Largest seed an experiment may name, and largest run seed: R's largest integer (src/scenario/schema.ts). */
+export { MAX_SEED };
 
 /**
- * The seed of one run: a 32-bit hash of the experiment seed and the run's seed index.
+ * The seed of one run: a 31-bit hash of the experiment seed and the run's seed index (the 32-bit hash
+ * with its top bit cleared), so that every seed in runs.csv is an integer in R.
  * The same pair gives the same seed in every host, whatever the worker count or shard.
  * With common random numbers the seed index is the replicate, so every design point meets the
  * same luck in replicate r; otherwise it is the run index.
@@ -44,7 +46,7 @@ export function deriveRunSeed(experimentSeed: number, runIndex: number): number 
   if (!Number.isSafeInteger(runIndex) || runIndex < 0) {
     throw new RangeError(`run index must be a non-negative integer, got ${runIndex}`);
   }
-  return hashWords(experimentSeed, runIndex);
+  return (hashWords(experimentSeed, runIndex) & MAX_SEED) >>> 0;
 }
 
 /** Domain tags so that design streams never share a seed with run seeds or with each other. */

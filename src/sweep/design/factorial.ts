@@ -1,5 +1,5 @@
 // Full factorial design: every combination of the factors' grids.
-import { gridValues, type Factor } from '../factors';
+import { gridSize, gridValue, type Factor } from '../factors';
 import { checkIndex, type Design } from './types';
 
 /**
@@ -7,8 +7,9 @@ import { checkIndex, type Design } from './types';
  * R's expand.grid reversed), so point i is read off i in the mixed radix of the grid sizes.
  */
 export function factorialDesign(factors: readonly Factor[], steps: number): Design {
-  const grids = factors.map((f) => gridValues(f.distribution, steps));
-  const size = grids.reduce((n, g) => n * g.length, 1);
+  // grids are read value by value, never made: an integer factor may range over billions of values
+  const sizes = factors.map((f) => gridSize(f.distribution, steps));
+  const size = sizes.reduce((n, g) => n * g, 1);
   if (!Number.isSafeInteger(size)) throw new RangeError(`the factorial design has too many points (${size})`);
   return {
     kind: 'factorial',
@@ -17,11 +18,11 @@ export function factorialDesign(factors: readonly Factor[], steps: number): Desi
     structure: { kind: 'plain' },
     point(i) {
       checkIndex(i, size);
-      const values = new Array(grids.length);
+      const values = new Array(sizes.length);
       let rest = i;
-      for (let f = grids.length - 1; f >= 0; f--) {
-        const n = grids[f].length;
-        values[f] = grids[f][rest % n];
+      for (let f = sizes.length - 1; f >= 0; f--) {
+        const n = sizes[f];
+        values[f] = gridValue(factors[f].distribution, steps, rest % n);
         rest = Math.floor(rest / n);
       }
       return values;

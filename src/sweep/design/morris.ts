@@ -74,6 +74,24 @@ export function selectSpread(candidates: Trajectory[], r: number): Trajectory[] 
   return [...Array(m).keys()].filter((i) => kept.has(i)).map((i) => candidates[i]);
 }
 
+/**
+ * Morris trajectories are drawn and kept in memory (the selection compares all of them): at most this
+ * many coordinates, trajectories x (factors + 1) x factors, about 1 GB as JavaScript arrays.
+ */
+export const MORRIS_MAX_COORDINATES = 10_000_000;
+
+/** Coordinates a Morris design holds in memory while it is built. */
+export function morrisCoordinates(k: number, options: Pick<MorrisOptions, 'trajectories' | 'candidates'>): number {
+  return (options.candidates ?? options.trajectories) * (k + 1) * k;
+}
+
+/** Operations to pick r of M candidates: the M x M distances of (k + 1)^2 point pairs of k coordinates, then the selection (M^3 / 2). */
+export function morrisSelectionWork(k: number, options: Pick<MorrisOptions, 'trajectories' | 'candidates'>): number {
+  const m = options.candidates;
+  if (m === undefined) return 0;
+  return ((m * m) / 2) * (k + 1) * (k + 1) * k + (m * m * m) / 2;
+}
+
 export function morrisDesign(factors: readonly Factor[], options: MorrisOptions, seed: number): Design {
   const { trajectories: r, levels: p, candidates } = options;
   checkCount('trajectories', r);
@@ -82,13 +100,25 @@ export function morrisDesign(factors: readonly Factor[], options: MorrisOptions,
     throw new RangeError(`Morris candidates must be an integer >= trajectories (${r}), got ${candidates}`);
   }
   const k = factors.length;
-  const next = alea(streamSeed(seed, STREAM.morris));
-  const drawn = Array.from({ length: candidates ?? r }, () => randomTrajectory(k, p, next));
-  const chosen = candidates === undefined ? drawn : selectSpread(drawn, r);
+  const coordinates = morrisCoordinates(k, options);
+  if (coordinates > MORRIS_MAX_COORDINATES) {
+    throw new RangeError(
+      `a Morris design of ${(candidates ?? r).toLocaleString('en-US')} ${candidates === undefined ? 'trajectories' : 'candidates'} over ${k} factors holds ${coordinates.toLocaleString('en-US')} coordinates in memory; at most ${MORRIS_MAX_COORDINATES.toLocaleString('en-US')} (fewer trajectories or candidates)`,
+    );
+  }
   const size = r * (k + 1);
+  // drawn (and selected) at the first point asked for, so that checking an experiment costs nothing
+  let chosen: Trajectory[] | null = null;
+  const trajectories = (): Trajectory[] => {
+    if (chosen) return chosen;
+    const next = alea(streamSeed(seed, STREAM.morris));
+    const drawn = Array.from({ length: candidates ?? r }, () => randomTrajectory(k, p, next));
+    chosen = candidates === undefined ? drawn : selectSpread(drawn, r);
+    return chosen;
+  };
   const unit = (i: number): number[] => {
     checkIndex(i, size);
-    return [...chosen[Math.floor(i / (k + 1))][i % (k + 1)]];
+    return [...trajectories()[Math.floor(i / (k + 1))][i % (k + 1)]];
   };
   return {
     kind: 'morris',

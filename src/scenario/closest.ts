@@ -1,0 +1,22 @@
+// "Did you mean": the allowed names closest to a misspelt one (Levenshtein distance, case ignored).
+import { distance } from 'fastest-levenshtein';
+
+/**
+ * The allowed names nearest to `given`, at most `max` of them, or none when nothing is close: a name
+ * is close when it differs only in case, or by at most a third of its length in edits (at least one).
+ */
+export function closestKeys(given: string, allowed: readonly string[], max = 3): string[] {
+  if (given.length > 200) return [];
+  const lower = given.toLowerCase();
+  let best = Infinity;
+  let found: string[] = [];
+  for (const name of allowed) {
+    if (name === given) continue;
+    const d = name.toLowerCase() === lower ? 0.5 : distance(lower, name.toLowerCase());
+    const limit = Math.max(1, Math.floor(Math.max(name.length, given.length) / 3));
+    if (d > limit) continue;
+    if (d < best) [best, found] = [d, [name]];
+    else if (d === best) found.push(name);
+  }
+  return found.slice(0, max);
+}
