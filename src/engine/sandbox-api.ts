@@ -10,6 +10,7 @@
 import type { Simulation } from './simulation';
 import { fmix32 } from '../model/hash';
 import type { Scenario } from '../scenario/index';
+import { ScenarioEventSchema, settableRange } from '../scenario/schema';
 import {
   MANAGER_IDS,
   LUCK_EVENTS,
@@ -48,12 +49,17 @@ export const MANAGER_SETTING_KEYS = [
 ] as const;
 export type ManagerSettingKey = (typeof MANAGER_SETTING_KEYS)[number];
 
+/** A player's setting: its range is the scenario schema's (one source of truth), its step the slider's. */
+function setting(path: string, step: number): SettingSpec {
+  const range = settableRange(path);
+  if (typeof range === 'string') throw new Error(`${path}: ${range}`);
+  return { path, min: range.min, max: range.max, step };
+}
+
 export const SETTINGS: readonly SettingSpec[] = [
-  ...MANAGER_IDS.flatMap((id) =>
-    MANAGER_SETTING_KEYS.map((key) => ({ path: `managers.${id}.${key}`, min: 0, max: 1, step: 0.05 })),
-  ),
+  ...MANAGER_IDS.flatMap((id) => MANAGER_SETTING_KEYS.map((key) => setting(`managers.${id}.${key}`, 0.05))),
   // reference design 6.8: luck intensity 0 (none) to 3; the luck lab compares 0, 1 and 2
-  { path: 'params.luckIntensity', min: 0, max: 3, step: 0.25 },
+  setting('params.luckIntensity', 0.25),
 ];
 const SETTING_PATHS = new Set(SETTINGS.map((s) => s.path));
 
@@ -208,14 +214,17 @@ function scenarioInfo(s: Scenario, resolved: unknown): ScenarioInfo {
   };
 }
 
-/** Validate a control list from outside (a URL); drops nothing silently: throws on the first bad one. */
+/**
+ * Validate a control list from outside (a URL, a message from the page) through the scenario schema, as
+ * the same events in a scenario file: a setting within its range, a known card, a month within the run.
+ * Drops nothing silently: throws on the first bad one.
+ */
 export function checkControls(controls: PlayerControl[], months: number): PlayerControl[] {
   return controls.map((c) => {
     if (!Number.isInteger(c.month) || c.month < 0 || c.month >= months) throw new Error(`control month out of range: ${c.month}`);
-    if (c.type === 'set') {
-      if (!isSettingPath(c.path)) throw new Error(`unknown setting: ${c.path}`);
-      if (!Number.isFinite(c.value)) throw new Error(`bad value for ${c.path}`);
-    } else if (!isLuckEvent(c.type)) throw new Error(`unknown card: ${String(c.type)}`);
+    if (c.type === 'set' && !isSettingPath(c.path)) throw new Error(`unknown setting: ${c.path}`);
+    if (c.type !== 'set' && !isLuckEvent(c.type)) throw new Error(`unknown card: ${String(c.type)}`);
+    if (!ScenarioEventSchema.safeParse(c).success) throw new Error(c.type === 'set' ? `bad value for ${c.path}: ${c.value}` : `bad card: ${c.type}`);
     return c;
   });
 }

@@ -9,7 +9,8 @@ import { h, Texts } from './dom';
 import { I18n, type Language } from './i18n/index';
 import { Store, settingValue, type SandboxState, type Speed } from './store';
 import { Player, startWorker } from './player';
-import { formatUrlState, parseUrlState, MAX_SEED, type UrlState } from './url-state';
+import { formatUrlState, readLink, MAX_SEED } from './url-state';
+import { LinkNotice } from './link-notice';
 import { stageLabels } from './stage-labels';
 import { formatSetting, settingLabel } from './setting-label';
 import { Header } from './header';
@@ -216,7 +217,7 @@ export function startApp(root: HTMLElement): AppHandle {
   charts.mount();
 
   // --- actions ----------------------------------------------------------------------------------
-  function showError(error: unknown, key: 'app.error' | 'app.linkError' = 'app.error'): void {
+  function showError(error: unknown, key: 'app.error' = 'app.error'): void {
     errorBox.hidden = false;
     errorBox.textContent = i18n.t(key, { message: error instanceof Error ? error.message : String(error) });
   }
@@ -442,14 +443,10 @@ export function startApp(root: HTMLElement): AppHandle {
       });
     scenarios = await api.scenarios();
     scenarioControls.setScenarios(scenarios);
-    let initial: UrlState | null = null;
-    try {
-      initial = parseUrlState(location.search);
-      if (initial && !scenarios.some((s) => s.id === initial!.scenario)) throw new Error(`unknown scenario "${initial.scenario}"`);
-    } catch (error) {
-      showError(error, 'app.linkError');
-      initial = null;
-    }
+    // a malformed link: every problem in words, and the sandbox starts from the defaults
+    const link = readLink(location.search, scenarios);
+    if (link.problems.length > 0) new LinkNotice(texts).show(link.problems, errorBox);
+    const initial = link.state;
     const first = scenarios[0];
     const scenarioId = initial?.scenario ?? first.id;
     const months = initial?.months ?? scenarios.find((s) => s.id === scenarioId)!.months;
