@@ -7,7 +7,7 @@ import { settingLabel } from './setting-label';
 import { MAX_CONTROLS, MAX_MONTHS, MAX_SEED, URL_VERSION, type LinkProblem } from './url-state';
 
 /** Problems listed before "and N more". */
-export const MAX_SHOWN = 8;
+export const MAX_SHOWN = 5;
 /** Characters of the link quoted per problem. */
 export const ECHO_MAX = 40;
 

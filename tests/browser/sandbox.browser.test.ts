@@ -301,12 +301,7 @@ describe('the built sandbox in Chromium', () => {
     await second.page.context().close();
   });
 
-  it('a malformed link says so and starts from the defaults', async () => {
-    const { page } = await openPage(harness, { search: '?v=1&scenario=baseline&seed=-4&c=zz' });
-    expect(await page.textContent('.error-box')).toMatch(/link could not be read/);
-    expect((await state(page)).scenarioId).toBe('baseline');
-    await page.context().close();
-  });
+  // a malformed link: tests/browser/link-notice.browser.test.ts
 
   it('Dutch and English are both complete, chosen from the browser, switchable and remembered', async () => {
     // static strings that differ between the languages: none of the other language may show

@@ -25,7 +25,7 @@ export const en = {
   'link.controlBeyond': 'The control “{text}” comes after the run ends (month {months}).',
   'link.controlSetting': 'The control “{text}” changes a setting the sandbox does not have.',
   'link.controlCard': 'The control “{text}” plays a card the sandbox does not have.',
-  'link.controlRange': 'The control “{text}” sets {setting} outside its range, {min} to {max} (a plain decimal number).',
+  'link.controlRange': 'The control “{text}” sets {setting} outside its range, {min} to {max}.',
   'link.tooMany': 'The link holds {count} controls; at most {controlsMax} are read.',
   'app.skip': 'Skip to the controls',
 

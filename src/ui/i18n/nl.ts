@@ -26,7 +26,7 @@ export const nl = {
   'link.controlBeyond': 'De ingreep “{text}” valt na het einde van de run (maand {months}).',
   'link.controlSetting': 'De ingreep “{text}” verandert een instelling die de zandbak niet kent.',
   'link.controlCard': 'De ingreep “{text}” speelt een kaart die de zandbak niet kent.',
-  'link.controlRange': 'De ingreep “{text}” zet {setting} buiten het bereik van {min} tot {max} (een gewoon decimaal getal).',
+  'link.controlRange': 'De ingreep “{text}” zet {setting} buiten het bereik van {min} tot {max}.',
   'link.tooMany': 'De link bevat {count} ingrepen; er worden er hoogstens {controlsMax} gelezen.',
   'app.skip': 'Naar de bediening',
 
