@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { InputError } from '../scenario/parse';
 import { readJson } from '../sweep/commandSupport';
 import { fsReason, isUserFsError, makeDir, removeDirs } from '../sweep/store';
+import { onInterrupt, removeStaleTemps, tempName, yieldToSignals } from './interrupt';
 
 /** Reads and parses a JSON input file; any problem is the user's InputError naming the file. */
 export function readJsonFile(path: string): unknown {
@@ -45,40 +46,53 @@ export function checkOutput(dir: string, names: readonly string[]): void {
   }
 }
 
-/**
- * Writes all files, each atomically (temp name, then rename); nothing is renamed before every file is
- * written. When writing fails (permission, disk full, a folder in the way), the temporary files and any
- * folder made for them are removed and the files already there are left as they were.
- */
-/** Writes text given in pieces (a large trace never becomes one string). */
-function writeChunks(path: string, chunks: Iterable<string>): void {
+/** Writes text given in pieces (a large trace never becomes one string), letting signals in between. */
+async function writeChunks(path: string, chunks: Iterable<string>): Promise<void> {
   const fd = openSync(path, 'w');
   try {
-    for (const chunk of chunks) writeSync(fd, chunk);
+    for (const chunk of chunks) {
+      writeSync(fd, chunk);
+      await yieldToSignals();
+    }
   } finally {
     closeSync(fd);
   }
 }
 
-export function writeFilesAtomically(dir: string, files: Record<string, string | Iterable<string>>): void {
+/**
+ * Writes all files, each atomically (temp name, then rename); nothing is renamed before every file is
+ * written. When writing fails (permission, disk full, a folder in the way) or a signal stops the command,
+ * the temporary files and any folder made for them are removed and the files already there are left as
+ * they were. Temporary files of these outputs left by a killed process are removed first.
+ */
+export async function writeFilesAtomically(dir: string, files: Record<string, string | Iterable<string>>): Promise<void> {
   checkOutput(dir, Object.keys(files));
   const created = ensureDir(dir);
+  removeStaleTemps(dir, Object.keys(files));
   const temps: [string, string][] = [];
   let current: string | null = null;
+  const undo = () => {
+    for (const temp of [...temps.map(([t]) => t), ...(current ? [current] : [])]) rmSync(temp, { force: true });
+    removeDirs(created);
+  };
+  const stopWatching = onInterrupt(undo);
   try {
     for (const [name, content] of Object.entries(files)) {
       const target = join(dir, name);
-      current = join(dirname(target), `.${name}.${process.pid}.tmp`);
+      current = tempName(dirname(target), name);
       if (typeof content === 'string') writeFileSync(current, content);
-      else writeChunks(current, content);
+      else await writeChunks(current, content);
       temps.push([current, target]);
       current = null;
+      await yieldToSignals();
     }
   } catch (e) {
-    for (const temp of [...temps.map(([t]) => t), ...(current ? [current] : [])]) rmSync(temp, { force: true });
-    removeDirs(created);
+    undo();
+    stopWatching();
     if (!isUserFsError(e)) throw e;
     throw new InputError(dir, [{ path: '$', message: `cannot write the output: ${fsReason(e)}` }]);
   }
+  // the renames are quick and not interrupted: all files or none
   for (const [temp, target] of temps) renameSync(temp, target);
+  stopWatching();
 }

@@ -6,6 +6,7 @@ import { MAX_SEED } from '../scenario/schema';
 import { UsageError } from './errors';
 import { checkOutput, readJsonFile, writeFilesAtomically } from './io';
 import { intOption } from './options';
+import { onInterrupt, yieldToSignals } from './interrupt';
 
 export const RUN_HELP = `Usage: meerwaarde run <scenario.json> [--seed N] [--months M] [--out DIR] [--trace]
 
@@ -24,7 +25,7 @@ Options:
 
 The same scenario, seed and months always give the same bytes.`;
 
-export function runCommand(argv: string[]): number {
+export async function runCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -54,10 +55,19 @@ export function runCommand(argv: string[]): number {
   (scenario.events ?? []).forEach((e, i) => {
     if (e.month >= sim.months) process.stderr.write(`meerwaarde run: warning: ${file}: $.events[${i}].month: the ${e.type} event at month ${e.month} never happens in a ${sim.months}-month run\n`);
   });
-  sim.run();
+  // a month at a time, so that Ctrl-C or SIGTERM stops the run at once (nothing is written yet)
+  const stopWatching = onInterrupt(() => {});
+  try {
+    while (!sim.done) {
+      sim.step();
+      if (sim.month % 6 === 0) await yieldToSignals();
+    }
+  } finally {
+    stopWatching();
+  }
   const files: Record<string, string | Iterable<string>> = { 'monthly.csv': sim.monthlyCsv(), 'summary.json': sim.summaryJson() };
   if (values.trace) files['clients.csv'] = sim.clientsCsvChunks();
-  writeFilesAtomically(out, files);
+  await writeFilesAtomically(out, files);
   const s = sim.summary();
   const d = s.dimensions;
   process.stdout.write(

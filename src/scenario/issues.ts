@@ -22,9 +22,11 @@ export class InputError extends Error {
     readonly source: string,
     issues: InputIssue[],
     total = issues.length,
+    /** checking stopped early (a long list with many bad items): `total` is a lower bound */
+    readonly stoppedEarly = false,
   ) {
     const shown = issues.slice(0, MAX_REPORTED);
-    super(reportLines(source, shown, Math.max(total, issues.length)).join('\n'));
+    super(reportLines(source, shown, Math.max(total, issues.length), stoppedEarly).join('\n'));
     this.name = 'InputError';
     this.issues = shown;
     this.total = Math.max(total, issues.length);
@@ -32,14 +34,15 @@ export class InputError extends Error {
 
   /** The lines to print: one per problem, at most MAX_REPORTED, then "and N more problems". */
   lines(): string[] {
-    return reportLines(this.source, this.issues, this.total);
+    return reportLines(this.source, this.issues, this.total, this.stoppedEarly);
   }
 }
 
-function reportLines(source: string, issues: readonly InputIssue[], total: number): string[] {
+function reportLines(source: string, issues: readonly InputIssue[], total: number, stoppedEarly: boolean): string[] {
   const lines = issues.map((i) => `${source}: ${i.path}: ${i.message}`);
   const more = total - issues.length;
-  if (more > 0) lines.push(`${source}: ... and ${more.toLocaleString('en-US')} more problem${more === 1 ? '' : 's'} (fix these first)`);
+  if (stoppedEarly) lines.push(`${source}: ... and ${more > 0 ? `at least ${more.toLocaleString('en-US')}` : 'more'} more problems: checking stopped there (fix these first)`);
+  else if (more > 0) lines.push(`${source}: ... and ${more.toLocaleString('en-US')} more problem${more === 1 ? '' : 's'} (fix these first)`);
   return lines;
 }
 

@@ -131,41 +131,73 @@ function maxLength(s: z.ZodType): number | undefined {
   return c?._zod.def.maximum;
 }
 
+/** Where a value sits in the input: its container and the link above (keys are found only on a hit). */
 interface Linked {
-  key: PropertyKey;
+  node: object;
   up: Linked | null;
 }
-const pathOf = (l: Linked | null): PropertyKey[] => {
+
+/** The path from the root to the node of `at` (rare: only for a problem found). */
+function pathOf(at: Linked | null): PropertyKey[] {
   const out: PropertyKey[] = [];
-  for (let p = l; p; p = p.up) out.push(p.key);
+  for (let l = at; l && l.up; l = l.up) {
+    const parent = l.up.node as Record<string, unknown>;
+    if (Array.isArray(parent)) out.push(parent.indexOf(l.node));
+    else out.push(Object.keys(parent).find((k) => parent[k] === l.node) ?? '?');
+  }
   return out.reverse();
-};
+}
 
 /** Every "__proto__" key in a parsed JSON value, at any depth (iterative: no depth limit). */
 function protoKeys(input: unknown, issues: InputIssue[], count: { n: number }): void {
-  const stack: [unknown, Linked | null][] = [[input, null]];
+  if (input === null || typeof input !== 'object') return;
+  const stack: Linked[] = [{ node: input, up: null }];
   while (stack.length > 0) {
-    const [v, at] = stack.pop()!;
+    const at = stack.pop()!;
+    const v = at.node;
+    if (!Array.isArray(v) && Object.hasOwn(v, '__proto__')) {
+      count.n++;
+      if (issues.length < MAX_REPORTED) issues.push({ path: jsonPath([...pathOf(at), '__proto__']), message: 'unknown key "__proto__" (not allowed anywhere)' });
+    }
     if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) if (v[i] !== null && typeof v[i] === 'object') stack.push([v[i], { key: i, up: at }]);
-    } else if (v !== null && typeof v === 'object') {
-      const keys = Object.keys(v);
-      for (let i = keys.length - 1; i >= 0; i--) {
-        const k = keys[i];
-        if (k === '__proto__') {
-          count.n++;
-          if (issues.length < MAX_REPORTED) issues.push({ path: jsonPath(pathOf({ key: k, up: at })), message: 'unknown key "__proto__" (not allowed anywhere)' });
-          continue;
-        }
+      for (const x of v) if (x !== null && typeof x === 'object') stack.push({ node: x, up: at });
+    } else {
+      // for-in: JSON objects inherit nothing enumerable, and it is faster than Object.values on huge objects
+      for (const k in v) {
         const x = (v as Record<string, unknown>)[k];
-        if (x !== null && typeof x === 'object') stack.push([x, { key: k, up: at }]);
+        if (x !== null && typeof x === 'object') stack.push({ node: x, up: at });
       }
     }
   }
 }
 
-/** Lists longer than their schema allows (their items are then not checked). Walks only what the schema knows. */
-function overlongLists(schema: z.ZodType, input: unknown, issues: InputIssue[], cut: PropertyKey[][]): void {
+/** Lists longer than this are checked item by item first, so that a long list of bad items costs little. */
+const ITEM_BY_ITEM = 1000;
+/** Bad items of one long list after which checking stops (the first MAX_REPORTED are reported). */
+const STOP_AFTER = 1000;
+
+/** Does a value of this schema hold lists or objects the walk must look into? */
+function isContainer(s: z.ZodType): boolean {
+  const d = def(unwrap(s));
+  if (d.type === 'union') return (d.options ?? []).some(isContainer);
+  return d.type === 'object' || d.type === 'array' || d.type === 'tuple' || (d.type === 'record' && d.valueType !== undefined && isContainer(d.valueType));
+}
+
+interface PreCheck {
+  issues: InputIssue[];
+  /** lists refused as a whole (too long, or bad items found item by item), and a good item to stand in for them */
+  cut: { path: PropertyKey[]; stand?: unknown }[];
+  /** problems counted beyond those in issues */
+  uncounted: number;
+  stoppedEarly: boolean;
+}
+
+/**
+ * Lists longer than their schema allows are refused by their length (their items are not checked);
+ * long lists are checked item by item, stopping after STOP_AFTER bad items. Walks only what the schema knows.
+ */
+function checkLists(schema: z.ZodType, input: unknown, out: PreCheck): void {
+  const ctx = issueContext(schema, input);
   const walk = (s: z.ZodType | undefined, v: unknown, path: PropertyKey[]): void => {
     if (!s || v === null || typeof v !== 'object') return;
     let u = unwrap(s);
@@ -176,27 +208,60 @@ function overlongLists(schema: z.ZodType, input: unknown, issues: InputIssue[], 
     }
     const d = def(u);
     if (Array.isArray(v)) {
-      const max = d.type === 'array' ? maxLength(u) : undefined;
+      if (d.type === 'tuple') return v.forEach((x, i) => walk(d.items?.[i], x, [...path, i]));
+      if (d.type !== 'array' || !d.element) return;
+      const max = maxLength(u);
       if (max !== undefined && v.length > max) {
-        issues.push({ path: jsonPath(path), message: `too many items: must have at most ${max.toLocaleString('en-US')} (has ${v.length.toLocaleString('en-US')}); the items were not checked` });
-        cut.push(path);
+        out.issues.push({ path: jsonPath(path), message: `too many items: must have at most ${max.toLocaleString('en-US')} (has ${v.length.toLocaleString('en-US')}); the items were not checked` });
+        const stand = v.slice(0, 100).find((x) => d.element!.safeParse(x).success);
+        out.cut.push({ path, stand });
         return;
       }
-      const item = d.type === 'array' ? d.element : undefined;
-      if (d.type === 'tuple') v.forEach((x, i) => walk(d.items?.[i], x, [...path, i]));
-      else if (item && def(unwrap(item)).type !== 'unknown') for (let i = 0; i < v.length; i++) walk(item, v[i], [...path, i]);
+      if (v.length > ITEM_BY_ITEM && itemByItem(d.element, v, path)) return;
+      if (isContainer(d.element)) for (let i = 0; i < v.length; i++) walk(d.element, v[i], [...path, i]);
       return;
     }
-    if (d.type === 'object') for (const k of Object.keys(v)) walk(Object.hasOwn(d.shape ?? {}, k) ? d.shape![k] : undefined, (v as Record<string, unknown>)[k], [...path, k]);
-    else if (d.type === 'record' && d.valueType) for (const k of Object.keys(v)) walk(d.valueType, (v as Record<string, unknown>)[k], [...path, k]);
+    if (d.type === 'object') {
+      for (const k of Object.keys(d.shape ?? {})) if (Object.hasOwn(v, k)) walk(d.shape![k], (v as Record<string, unknown>)[k], [...path, k]);
+    } else if (d.type === 'record' && d.valueType && isContainer(d.valueType)) {
+      for (const k of Object.keys(v)) walk(d.valueType, (v as Record<string, unknown>)[k], [...path, k]);
+    }
+  };
+  /** Checks a long list's items one at a time; true when bad ones were found (the list is then cut). */
+  const itemByItem = (item: z.ZodType, list: unknown[], path: PropertyKey[]): boolean => {
+    let bad = 0;
+    let stand: unknown;
+    for (let i = 0; i < list.length; i++) {
+      const r = item.safeParse(list[i]);
+      if (r.success) {
+        stand ??= list[i];
+        continue;
+      }
+      bad++;
+      const at = (r.error.issues as unknown as ZodLikeIssue[]).map((x) => ({ ...x, path: [...path, i, ...x.path] }));
+      const room = Math.max(0, MAX_REPORTED - out.issues.length);
+      const formatted = formatIssuesCapped(at, ctx, room);
+      out.issues.push(...formatted.issues);
+      out.uncounted += formatted.total - formatted.issues.length;
+      if (bad >= STOP_AFTER && i < list.length - 1) {
+        out.stoppedEarly = true;
+        break;
+      }
+    }
+    if (bad > 0) out.cut.push({ path, stand });
+    return bad > 0;
   };
   walk(schema, input, []);
 }
 
-/** A copy of the input without the values at these paths (copying only the objects on the way). */
-function without(input: unknown, cuts: PropertyKey[][]): unknown {
+/**
+ * A copy of the input with each cut list replaced by one good item of it (so that the rest of the
+ * document is checked as if the list were fine), or removed when it has none; copies only the objects
+ * on the way.
+ */
+function without(input: unknown, cuts: PreCheck['cut']): unknown {
   let root = input;
-  for (const path of cuts) {
+  for (const { path, stand } of cuts) {
     if (path.length === 0) return undefined;
     const copy = (x: unknown) => (Array.isArray(x) ? [...x] : { ...(x as object) }) as Record<PropertyKey, unknown>;
     root = copy(root);
@@ -205,7 +270,8 @@ function without(input: unknown, cuts: PropertyKey[][]): unknown {
       node[path[i]] = copy(node[path[i]]);
       node = node[path[i]] as Record<PropertyKey, unknown>;
     }
-    delete node[path[path.length - 1]];
+    if (stand === undefined) delete node[path[path.length - 1]];
+    else node[path[path.length - 1]] = [stand];
   }
   return root;
 }
@@ -215,18 +281,18 @@ function without(input: unknown, cuts: PropertyKey[][]): unknown {
  * words (and how many more there are), or returns the schema's output.
  */
 export function validateInput<S extends z.ZodType>(schema: S, input: unknown, source: string): z.output<S> {
-  const early: InputIssue[] = [];
   const count = { n: 0 };
-  protoKeys(input, early, count);
-  const cut: PropertyKey[][] = [];
-  overlongLists(schema, input, early, cut);
-  const checked = cut.length > 0 ? without(input, cut) : input;
+  const pre: PreCheck = { issues: [], cut: [], uncounted: 0, stoppedEarly: false };
+  protoKeys(input, pre.issues, count);
+  const protoShown = pre.issues.length;
+  checkLists(schema, input, pre);
+  const checked = pre.cut.length > 0 ? without(input, pre.cut) : input;
   const result = schema.safeParse(checked);
-  const cutPaths = new Set(cut.map((p) => jsonPath(p)));
-  if (result.success && early.length === 0) return result.data as z.output<S>;
+  if (result.success && pre.issues.length === 0) return result.data as z.output<S>;
   const late = result.success ? { issues: [], total: 0 } : formatIssuesCapped(result.error.issues as unknown as ZodLikeIssue[], issueContext(schema, checked));
-  // a list cut for its length is not also "missing"
+  // a list cut as a whole is not also "missing" or "too short"
+  const cutPaths = new Set(pre.cut.map((c) => jsonPath(c.path)));
   const rest = late.issues.filter((i) => !cutPaths.has(i.path));
-  const earlyTotal = count.n + cut.length;
-  throw new InputError(source, [...early, ...rest], earlyTotal + late.total - (late.issues.length - rest.length));
+  const total = pre.issues.length + (count.n - protoShown) + pre.uncounted + late.total - (late.issues.length - rest.length);
+  throw new InputError(source, [...pre.issues, ...rest], total, pre.stoppedEarly);
 }

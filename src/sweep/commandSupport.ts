@@ -1,7 +1,7 @@
 // What the research commands share: argument parsing, reading input files, and turning the
 // user's mistakes into one plain line each and exit code 2 (a defect in Meerwaarde is left to the
 // CLI's handler: exit 1).
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, openSync, readSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { InputError, parseJsonText, parseScenario } from '../scenario/parse';
@@ -61,19 +61,49 @@ export function numberOption(name: string, raw: string | undefined, min: number,
 /** Input files larger than this are refused (a scenario or an experiment is kilobytes; this bounds /dev/zero too). */
 export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 
-/** Reads a whole file as UTF-8, refusing one larger than MAX_INPUT_BYTES (also when its size is not known in advance). */
+/** How long a named pipe may stay silent before reading it gives up (a pipe nobody writes to). */
+const PIPE_WAIT_MS = 5000;
+
+/** Waits a little without spinning (the command is synchronous here). */
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Reads a whole file as UTF-8, refusing one larger than MAX_INPUT_BYTES (also when its size is not known
+ * in advance). A named pipe is opened without blocking and read as its writer writes; one that nobody
+ * writes to (or that stays silent) for PIPE_WAIT_MS is given up, so that reading never hangs.
+ */
 function readBounded(path: string): string {
-  const fd = openSync(path, 'r');
+  const st = statSync(path);
+  if (st.isSocket()) throw Object.assign(new Error('is a socket'), { code: 'ESOCKET' });
+  const pipe = st.isFIFO();
+  const fd = openSync(path, pipe ? constants.O_RDONLY | constants.O_NONBLOCK : 'r');
   try {
     const chunks: Buffer[] = [];
     let total = 0;
+    let silentSince = Date.now();
+    let buf = Buffer.alloc(1 << 20);
     for (;;) {
-      const buf = Buffer.alloc(1 << 20);
-      const n = readSync(fd, buf, 0, buf.length, null);
+      let n: number;
+      try {
+        n = readSync(fd, buf, 0, buf.length, null);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+        n = -1; // a writer, no data yet
+      }
+      // a pipe without a writer yet reads as the end: wait for one, as for data
+      if (n < 0 || (n === 0 && pipe && total === 0)) {
+        if (Date.now() - silentSince > PIPE_WAIT_MS) throw Object.assign(new Error('silent pipe'), { code: 'ESILENT' });
+        pause(20);
+        continue;
+      }
+      silentSince = Date.now();
       if (n === 0) break;
       total += n;
       if (total > MAX_INPUT_BYTES) throw Object.assign(new Error('too large'), { code: 'E2BIG' });
       chunks.push(n === buf.length ? buf : buf.subarray(0, n));
+      buf = Buffer.alloc(1 << 20);
     }
     return Buffer.concat(chunks, total).toString('utf8');
   } finally {
@@ -88,7 +118,13 @@ export function readJson(path: string): unknown {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'E2BIG') throw new InputError(path, [{ path: '$', message: `cannot read: larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB` }]);
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : isUserFsError(e) ? fsReason(e) : (e as Error).message;
+    const why =
+      code === 'ENOENT' ? 'no such file'
+      : code === 'EISDIR' ? 'is a folder, not a file'
+      : code === 'ESOCKET' || code === 'ENXIO' ? 'is a socket or a device, not a file'
+      : code === 'ESILENT' ? `a named pipe that nobody wrote to for ${PIPE_WAIT_MS / 1000} s`
+      : isUserFsError(e) ? fsReason(e)
+      : (e as Error).message;
     throw new InputError(path, [{ path: '$', message: `cannot read: ${why}` }]);
   }
   return parseJsonText(text, path);
