@@ -8,7 +8,9 @@ export const VALIDATE_HELP = `Usage: meerwaarde validate <file.json>
 
 Checks a scenario file against the scenario schema (docs/schema/scenario.schema.json)
 or, when it has a "factors" key, an experiment file. Prints "ok" and exits 0, or prints
-one line per problem (file: JSON path: what is wrong) and exits 2.`;
+one line per problem (file: JSON path: what is wrong; at most 50, then how many more) and
+exits 2. A valid experiment that sweep would refuse without --force (too many runs, a design
+slow to build) gets a warning; validating never builds the design.`;
 
 /** Checks an experiment file; returns warnings (a valid sweep that needs --force), throws InputError. */
 export type ExperimentValidator = (json: unknown, source: string) => string[];
