@@ -13,7 +13,8 @@ export function closestKeys(given: string, allowed: readonly string[], max = 3):
   for (const name of allowed) {
     if (name === given) continue;
     const d = name.toLowerCase() === lower ? 0.5 : distance(lower, name.toLowerCase());
-    const limit = Math.max(1, Math.floor(Math.max(name.length, given.length) / 3));
+    // a one- or two-letter name is close only to itself in another case: every short name is one edit away
+    const limit = Math.min(name.length, given.length) < 3 ? 0 : Math.max(1, Math.floor(Math.max(name.length, given.length) / 3));
     if (d > limit) continue;
     if (d < best) [best, found] = [d, [name]];
     else if (d === best) found.push(name);
