@@ -129,7 +129,7 @@ describe('validating an experiment costs nothing whatever the design would cost 
   it('refuses what cannot be built or counted, with exit 2 and no stack trace', () => {
     const cases: [object, string][] = [
       [{ factors: [{ path: 'params.N0', range: [0, 2 ** 53], integer: true }], design: { kind: 'factorial' } }, '$.design: the factorial design has too many points'],
-      [{ design: { kind: 'morris', trajectories: 1e8 } }, '$.design: a Morris design of 100,000,000 trajectories over 1 factors holds 200,000,000 coordinates in memory; at most 10,000,000'],
+      [{ design: { kind: 'morris', trajectories: 1e8 } }, '$.design: a Morris design of 100,000,000 trajectories over 1 factor holds 200,000,000 coordinates in memory; at most 10,000,000'],
       [{ factors: [{ path: 'params.N0', range: [0, 2 ** 53], integer: true }] }, '$.factors[0]: params.N0 = 0 is not a valid scenario value: too small: must be >= 50'],
     ];
     for (const [patch, message] of cases) {

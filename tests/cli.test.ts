@@ -170,7 +170,7 @@ describe('bad input changes nothing and never crashes or hangs', () => {
     expect(cliT('validate', file).err.trimEnd().split('\n')).toEqual([`${file}: $.params.N0: too large: must be <= 200000`]);
     writeFileSync(file, JSON.stringify({ ...baseline, managers: { W: { profile: 'workfirst' } }, audiences: { council: { profile: { workFirst: 2 } } } }));
     const r = cliT('validate', file);
-    expect(r.err).toContain('$.managers.W.profile: must be one of "workFirst", "inclusive"');
+    expect(r.err).toContain('$.managers.W.profile: "workfirst": did you mean "workFirst"? (must be one of "workFirst", "inclusive"');
     expect(r.err).toContain('$.audiences.council.profile.workFirst: too large: must be <= 1');
     writeFileSync(file, JSON.stringify(baseline).replace(/}$/, ', "months": 1e400}').replace('"months":96,', ''));
     expect(cliT('validate', file).err).toContain('$.months: must be a finite number');

@@ -148,8 +148,13 @@ function unionIssues(issue: ZodLikeIssue, ctx: IssueContext, sink: Sink): void {
   const forms = branches
     .map((b) => b.find((i) => i.path.length === 0))
     .map((i) => (i?.code === 'invalid_value' && i.values ? `one of ${quoteList(i.values)}` : i?.code === 'invalid_type' && i.expected ? article(i.expected) : null));
-  if (forms.length === 0 || forms.some((f) => f === null)) sink.push({ path: jsonPath(issue.path), message: 'matches none of the allowed forms (see the JSON Schema)' });
-  else sink.push({ path: jsonPath(issue.path), message: `must be ${forms.join(', or ')}` });
+  if (forms.length === 0 || forms.some((f) => f === null)) return sink.push({ path: jsonPath(issue.path), message: 'matches none of the allowed forms (see the JSON Schema)' });
+  // a near-miss of one of the names allowed (a profile's name, say)
+  const given = ctx.valueAt?.(issue.path);
+  const names = branches.flatMap((b) => b.filter((i) => i.path.length === 0 && i.code === 'invalid_value').flatMap((i) => i.values ?? [])).filter((v): v is string => typeof v === 'string');
+  const close = typeof given === 'string' ? closestKeys(given, names) : [];
+  const hint = close.length > 0 ? `${JSON.stringify(given)}: did you mean ${close.map((k) => JSON.stringify(k)).join(' or ')}? (` : '';
+  sink.push({ path: jsonPath(issue.path), message: `${hint}must be ${forms.join(', or ')}${hint ? ')' : ''}` });
 }
 
 /** zod's message for a check we wrote ourselves (a refinement, a pattern's explanation), else null. */
@@ -227,7 +232,10 @@ function collect(issues: readonly ZodLikeIssue[], ctx: IssueContext, out: Sink):
         break;
       case 'invalid_union':
         // a discriminated union: zod's path ends at the discriminator (e.g. $.events[2].type)
-        if (issue.discriminator && issue.options) out.push({ path, message: notOneOf(issue.options, ctx.valueAt?.(issue.path)) });
+        if (issue.discriminator && issue.options) {
+          const given = ctx.valueAt?.(issue.path);
+          out.push({ path, message: `${given === undefined && ctx.valueAt ? 'is missing: ' : ''}${notOneOf(issue.options, given)}` });
+        }
         else if (issue.discriminator) out.push({ path, message: 'is missing or not one of the allowed kinds (see the JSON Schema)' });
         else if (issue.options) out.push({ path, message: notOneOf(issue.options, ctx.valueAt?.(issue.path)) });
         else unionIssues(issue, ctx, out);

@@ -33,7 +33,7 @@ export function scaleProblems(e: ResolvedExperiment, shard: Shard = { index: 0, 
     if (work > MAX_DESIGN_WORK) {
       problems.push({
         path: '$.design.candidates',
-        message: `choosing ${n(e.design.trajectories)} of ${n(e.design.candidates!)} Morris candidates over ${e.factors.length} factors takes about ${work.toExponential(1)} operations, more than the ${MAX_DESIGN_WORK.toExponential(0)} done without --force (fewer candidates; add --force to build it anyway)`,
+        message: `choosing ${n(e.design.trajectories)} of ${n(e.design.candidates!)} Morris candidates over ${e.factors.length} factor${e.factors.length === 1 ? '' : 's'} takes about ${work.toExponential(1)} operations, more than the ${MAX_DESIGN_WORK.toExponential(0)} done without --force (fewer candidates; add --force to build it anyway)`,
       });
     }
   }

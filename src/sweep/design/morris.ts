@@ -103,7 +103,7 @@ export function morrisDesign(factors: readonly Factor[], options: MorrisOptions,
   const coordinates = morrisCoordinates(k, options);
   if (coordinates > MORRIS_MAX_COORDINATES) {
     throw new RangeError(
-      `a Morris design of ${(candidates ?? r).toLocaleString('en-US')} ${candidates === undefined ? 'trajectories' : 'candidates'} over ${k} factors holds ${coordinates.toLocaleString('en-US')} coordinates in memory; at most ${MORRIS_MAX_COORDINATES.toLocaleString('en-US')} (fewer trajectories or candidates)`,
+      `a Morris design of ${(candidates ?? r).toLocaleString('en-US')} ${candidates === undefined ? 'trajectories' : 'candidates'} over ${k} factor${k === 1 ? '' : 's'} holds ${coordinates.toLocaleString('en-US')} coordinates in memory; at most ${MORRIS_MAX_COORDINATES.toLocaleString('en-US')} (fewer trajectories or candidates)`,
     );
   }
   const size = r * (k + 1);
