@@ -14,7 +14,11 @@ export default defineConfig({
       input: {
         cli: 'src/cli/main.ts',
         ...(existsSync('workers/sweep.node-worker.ts') ? { 'sweep-worker': 'workers/sweep.node-worker.ts' } : {}),
+        'session-worker': 'workers/session.node-worker.ts',
       },
+      // the training server's libraries stay in node_modules: better-sqlite3 is a native addon, and
+      // fastify's plugins load their parts at run time
+      external: [/^better-sqlite3$/, /^fastify$/, /^@fastify\//, /^ws$/, /^qrcode$/],
       output: { format: 'es', entryFileNames: '[name].mjs' },
     },
   },

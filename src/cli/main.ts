@@ -20,6 +20,7 @@ Commands:
   merge DIR... --out DIR   combine the shards of a sweep
   design <experiment.json> print a sweep's design matrix as CSV
   analyze DIR --method M   sensitivity analysis, scenario discovery, luck versus strategy
+  serve [--port P] [--db FILE] [--host H]  the training server (sessions with teams on their own devices)
 
 Run 'meerwaarde <command> --help' for a command's options.
 Exit codes: 0 success, 1 internal failure, 2 bad input or usage.`;
@@ -31,6 +32,8 @@ const COMMANDS: Record<string, Command> = {
   validate: (argv) => validateCommand(argv, validateExperimentJson),
   schema: schemaCommand,
   ...researchCommands,
+  // loaded only when used, so the other commands start without the server's libraries
+  serve: async (argv) => (await import('../server/serve')).serveCommand(argv),
 };
 
 /**

@@ -106,7 +106,8 @@ export const SERIES_COLUMNS = [
 ] as const;
 export type SeriesColumn = (typeof SERIES_COLUMNS)[number];
 
-function seriesRow(s: MonthSnapshot): number[] {
+/** one row of SERIES_COLUMNS for a month (the sandbox's charts and the training debrief read them) */
+export function seriesRow(s: MonthSnapshot): number[] {
   const a = s.audiences;
   return [
     s.month,
@@ -561,7 +562,8 @@ export interface RunReport {
 
 type Summary = ReturnType<Simulation['summary']>;
 
-function toReport(summary: Summary, last: MonthSnapshot): RunReport {
+/** the panels' RunReport from a summary and the latest month (the sandbox and the training sessions) */
+export function toReport(summary: Summary, last: MonthSnapshot): RunReport {
   const { costs, achievements } = summary.publicValueAccount;
   const runComposite = summary.twin.composite + summary.twin.strategyEffect.composite;
   return {
