@@ -147,6 +147,29 @@ export async function buildHttp(service: SessionService, hub: Hub, store: Store,
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="session-${id}-decisions.csv"`).send(service.exportCsv(id));
   });
 
+  const teamOf = (id: string, raw: string) => {
+    const team = Number(raw);
+    if (!/^\d{1,2}$/.test(raw) || team >= (service.get(id)?.setup.teams.length ?? 0)) throw new HttpError(404, 'team', `there is no team ${raw}`);
+    return team;
+  };
+
+  // one team's summary.json and effective scenario: `meerwaarde run <scenario> --seed S --months M` gives the same bytes
+  app.get<{ Params: { id: string; team: string } }>('/api/sessions/:id/teams/:team/summary.json', async (req, reply) => {
+    const id = facilitated(req);
+    const team = teamOf(id, req.params.team);
+    await service.settled(id);
+    const json = service.get(id)?.results[team]?.summaryJson;
+    if (!json) throw new HttpError(404, 'no-results', 'no round has been played yet');
+    return reply.type('application/json').send(json);
+  });
+
+  app.get<{ Params: { id: string; team: string } }>('/api/sessions/:id/teams/:team/scenario.json', async (req, reply) => {
+    const id = facilitated(req);
+    const team = teamOf(id, req.params.team);
+    const scenario = await service.effectiveScenario(id, team);
+    return reply.type('application/json').send(`${JSON.stringify(scenario, null, 2)}\n`);
+  });
+
   app.delete<{ Params: { id: string } }>('/api/sessions/:id', async (req) => {
     const id = facilitated(req);
     service.delete(id);

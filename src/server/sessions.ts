@@ -6,6 +6,7 @@
 import { MODEL_VERSION } from '../model/version';
 import { builtinScenario } from '../scenario/builtin';
 import { scenarioHash } from '../scenario/parse';
+import type { Scenario } from '../scenario/schema';
 import { SessionCore, type SeatInfo } from '../session/core';
 import { decisionsCsv, sessionExport } from '../session/export';
 import type { TeamResult } from '../session/model-api';
@@ -190,6 +191,12 @@ export class SessionService {
     return { result: { ...result, summaryJson: null }, actual: core.resultsCurrent ? core.results[change.team] : null };
   }
 
+  /** the team's scenario with every control as an event, to the round the teams see */
+  effectiveScenario(id: string, team: number): Promise<Scenario> {
+    const core = this.mustLive(id).core;
+    return this.pool.effectiveScenario(core.requests()[team]);
+  }
+
   exportJson(id: string): string {
     return `${JSON.stringify(sessionExport(this.mustLive(id).core, this.now()), null, 2)}\n`;
   }
@@ -243,12 +250,21 @@ export class SessionService {
     if (l.computing) return;
     l.computing = true;
     try {
-      while (!l.core.resultsCurrent && this.live.get(l.core.id) === l) {
+      for (let failures = 0; !l.core.resultsCurrent && this.live.get(l.core.id) === l; ) {
         const round = resultsRound(l.core.state);
-        const results = await this.pool.teamRuns(l.core.requests(round, SAMPLE_SIZE));
-        if (resultsRound(l.core.state) === round) {
-          l.core.setResults(round, results);
-          this.changed(l.core.id);
+        try {
+          const results = await this.pool.teamRuns(l.core.requests(round, SAMPLE_SIZE));
+          if (resultsRound(l.core.state) === round) {
+            l.core.setResults(round, results);
+            this.changed(l.core.id);
+          }
+        } catch (e) {
+          // a model thread died: it has been replaced; try again, a few times
+          if (++failures >= 3) {
+            process.stderr.write(`meerwaarde serve: session ${l.core.id}: the model failed (${(e as Error).message})\n`);
+            return;
+          }
+          await new Promise((r) => setTimeout(r, 200));
         }
       }
     } finally {
