@@ -80,6 +80,8 @@ export async function buildHttp(service: SessionService, hub: Hub, store: Store,
   await app.register(fastifyStatic, { root: opts.siteDir, prefix: '/', index: ['index.html'], cacheControl: false });
 
   const joinLimit = { rateLimit: { max: opts.joinLimit, timeWindow: 60_000 } };
+  // a seat follows a join; a mistyped name or a taken seat may take another try
+  const seatLimit = { rateLimit: { max: 2 * opts.joinLimit, timeWindow: 60_000 } };
 
   for (const page of PAGES) app.get(`/${page}`, (_req, reply) => reply.sendFile('index.html'));
 
@@ -116,7 +118,7 @@ export async function buildHttp(service: SessionService, hub: Hub, store: Store,
     };
   });
 
-  app.post('/api/seat', { config: joinLimit }, async (req) => {
+  app.post('/api/seat', { config: seatLimit }, async (req) => {
     const body = parse(SeatSchema, req.body, 'seat refused');
     const core = findByCode(body.code);
     const token = service.takeSeat(core, body.team, body.role, body.name);
