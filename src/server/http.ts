@@ -26,7 +26,7 @@ export interface HttpOptions {
   siteDir: string;
   /** what participants' devices use to reach this server (the LAN address), e.g. http://192.168.1.20:8080 */
   publicUrl: () => string;
-  /** join and seat attempts per address per minute */
+  /** join attempts (and new sessions) per address per minute; seats twice as many */
   joinLimit: number;
 }
 
@@ -93,7 +93,7 @@ export async function buildHttp(service: SessionService, hub: Hub, store: Store,
     BUILTIN_SCENARIOS.map((s) => ({ id: s.id, title: s.title, description: s.description, months: s.months ?? 96 })),
   );
 
-  app.post('/api/sessions', { config: { rateLimit: { max: 30, timeWindow: 60_000 } } }, async (req) => {
+  app.post('/api/sessions', { config: joinLimit }, async (req) => {
     const { setup } = parse(CreateSessionSchema, req.body, 'session set-up refused');
     const created = service.create(setup);
     return { ...created, publicUrl: opts.publicUrl() };

@@ -20,6 +20,8 @@ interface Conn {
   strikes: number;
   warnedAt: number;
   helloTimer: NodeJS.Timeout | null;
+  /** the results version this page holds (facilitator, projector) */
+  resultsVersion: number;
 }
 
 /** flood control: a bucket of 30 messages, refilled at 10 a second */
@@ -51,7 +53,7 @@ export class Hub {
   }
 
   connect(ws: WebSocket): void {
-    const conn: Conn = { ws, as: null, session: null, seat: null, tokens: BUCKET, lastRefill: this.now(), strikes: 0, warnedAt: 0, helloTimer: null };
+    const conn: Conn = { ws, as: null, session: null, seat: null, tokens: BUCKET, lastRefill: this.now(), strikes: 0, warnedAt: 0, helloTimer: null, resultsVersion: -1 };
     conn.helloTimer = setTimeout(() => this.cut(conn, 4001, 'no hello'), HELLO_MS);
     ws.on('message', (data, isBinary) => this.receive(conn, isBinary ? null : data.toString()));
     ws.on('close', () => this.drop(conn));
@@ -204,7 +206,13 @@ export class Hub {
       const online = new Set<string>();
       for (const c of conns) if (c.as === 'participant' && c.seat) online.add(seatKey(c.seat));
       const cache = new Map<string, string>();
+      let results: string | null = null;
       for (const c of conns) {
+        if (c.as !== 'participant' && core.resultsCurrent && c.resultsVersion !== core.resultsVersion && c.ws.readyState === c.ws.OPEN) {
+          results ??= JSON.stringify(core.resultsMessage() satisfies ServerMessage);
+          c.ws.send(results);
+          c.resultsVersion = core.resultsVersion;
+        }
         const key = c.as === 'participant' && c.seat ? seatKey(c.seat) : (c.as as string);
         let text = cache.get(key);
         if (text === undefined) {

@@ -20,7 +20,7 @@ import {
 } from './rules';
 import { ROLES, seatKey, totalMonths, type Role, type SessionSetup } from './setup';
 import type { WhatIf } from './protocol';
-import type { FacilitatorView, ParticipantView, ProjectorView, SessionInfo, TeamView } from './views';
+import type { FacilitatorView, ParticipantView, ProjectorView, ResultsMessage, SessionInfo, TeamView } from './views';
 
 export interface DecisionRecord extends StoredDecision {
   seq: number;
@@ -50,6 +50,8 @@ export class SessionCore {
   /** the model's results per team for round `resultsFor` (-1: none yet) */
   results: (TeamResult | null)[];
   resultsFor = -1;
+  /** counts result changes: pages that hold version v need nothing new */
+  resultsVersion = 0;
 
   constructor(
     readonly id: string,
@@ -134,6 +136,17 @@ export class SessionCore {
   setResults(round: number, results: TeamResult[]): void {
     this.resultsFor = round;
     this.results = results;
+    this.resultsVersion++;
+  }
+
+  /** every team's results (without summary.json: the export has it), for the facilitator and the projector */
+  resultsMessage(): ResultsMessage {
+    return {
+      t: 'results',
+      version: this.resultsVersion,
+      round: this.resultsFor,
+      teams: this.results.map((r) => (r ? { ...r, summaryJson: null } : null)),
+    };
   }
 
   info(withCode: boolean): SessionInfo {
@@ -184,11 +197,7 @@ export class SessionCore {
   }
 
   private teamViews(online: ReadonlySet<string>): TeamView[] {
-    const current = this.resultsCurrent;
-    return this.setup.teams.map((t, team) => {
-      const r = current ? this.results[team] : null;
-      return { name: t.name, seats: this.teamSeats(team, online), result: r ? { ...r, summaryJson: null } : null };
-    });
+    return this.setup.teams.map((t, team) => ({ name: t.name, seats: this.teamSeats(team, online) }));
   }
 
   participantView(team: number, role: Role, online: ReadonlySet<string>, now: number): ParticipantView {
@@ -219,6 +228,7 @@ export class SessionCore {
       info: this.info(true),
       ...this.phaseFields(now),
       teams: this.teamViews(online),
+      resultsVersion: this.resultsVersion,
       luck: this.state.luck,
       log: this.log.map((l) => ({ at: l.at, by: l.by, type: l.action.type })),
       decisionsStored: this.decisions.length,
@@ -231,6 +241,7 @@ export class SessionCore {
       info: this.info(true),
       ...this.phaseFields(now),
       teams: this.teamViews(online),
+      resultsVersion: this.resultsVersion,
     };
   }
 }

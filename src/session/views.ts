@@ -51,8 +51,15 @@ export interface SeatState {
 export interface TeamView {
   name: string;
   seats: SeatState[];
-  /** the team's results (summaryJson left out: export has it) */
-  result: TeamResult | null;
+}
+
+/** every team's results, sent to the facilitator and the projector when they change (summaryJson left out) */
+export interface ResultsMessage {
+  t: 'results';
+  version: number;
+  /** the round they belong to */
+  round: number;
+  teams: (TeamResult | null)[];
 }
 
 export interface ParticipantView extends PhaseFields {
@@ -74,6 +81,8 @@ export interface FacilitatorView extends PhaseFields {
   view: 'facilitator';
   info: SessionInfo;
   teams: TeamView[];
+  /** the version of the results this view goes with (a 'results' message carries them) */
+  resultsVersion: number;
   luck: LuckCard[];
   log: { at: number; by: string; type: string }[];
   decisionsStored: number;
@@ -83,6 +92,7 @@ export interface ProjectorView extends PhaseFields {
   view: 'projector';
   info: SessionInfo;
   teams: TeamView[];
+  resultsVersion: number;
 }
 
 export type AnyView = ParticipantView | FacilitatorView | ProjectorView;
@@ -91,6 +101,7 @@ export type AnyView = ParticipantView | FacilitatorView | ProjectorView;
 export type ServerMessage =
   | { t: 'welcome'; as: 'participant' | 'facilitator' | 'projector' }
   | { t: 'state'; view: AnyView }
+  | ResultsMessage
   | { t: 'ack'; id: number; at: number }
   | { t: 'error'; id: number | null; code: string; message: string }
   | { t: 'whatIf'; id: number; result: TeamResult; actual: TeamResult | null }

@@ -97,9 +97,11 @@ describe('training server', () => {
     expect(text).not.toContain(s.secret);
     expect((pv.events as { kind: string; manager?: string }[]).every((e) => e.kind !== 'initiative' || e.manager === 'H')).toBe(true);
     // the facilitator sees every team (the god view)
-    const god = await fac.view((v) => v.pending === false && v.phase === 'results', 'god view');
-    const teams = god.teams as { result: { snapshot: { managers: Record<string, unknown> } } }[];
-    expect(Object.keys(teams[0].result.snapshot.managers)).toEqual([...ROLES]);
+    await fac.view((v) => v.pending === false && v.phase === 'results', 'god view');
+    const god = await fac.waitFor((m) => m.t === 'results' && m.round === 1, 'every team\'s results');
+    const teams = god.teams as { snapshot: { managers: Record<string, unknown> } }[];
+    expect(teams).toHaveLength(2);
+    expect(Object.keys(teams[0].snapshot.managers)).toEqual([...ROLES]);
     fac.close();
     p.close();
   });
