@@ -63,6 +63,8 @@ export interface TeamResult {
   series: number[];
   /** events of the last round played */
   roundEvents: EventLogEntry[];
+  /** every luck, political and initiative event so far (for the month-by-month replay) */
+  events: EventLogEntry[];
   roles: Record<ManagerId, RoleView>;
   headline: Headline;
   luck: { good: number; bad: number };
@@ -161,6 +163,7 @@ export function createSessionModelApi(): SessionModelApi {
         snapshot: last,
         series,
         roundEvents,
+        events: sim.world.eventLog.filter((e) => e.kind === 'luck' || e.kind === 'politics' || e.kind === 'initiative'),
         roles,
         headline: {
           month: sim.month,

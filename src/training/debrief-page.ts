@@ -1,0 +1,183 @@
+// /debrief?s=<session>#k=<key>: the debrief, on screen and on paper (a print stylesheet). Teams side by
+// side; per team Moore's public value account, the 2x2 of public values, the four success dimensions,
+// every manager's and audience's verdict and strategy against luck (the twin), all with the sandbox's
+// panels; a month-by-month replay; a "what if" that replays one team with one decision changed; export.
+import { download, h, setText, uid } from '../ui/dom';
+import { colHead, dataTable, rowHead } from '../ui/panels/panel-parts';
+import { SERIES_COLUMNS } from '../engine/sandbox-api';
+import { AUDIENCE_IDS, CORNERS } from '../model/types';
+import { ROLES, type Role } from '../session/setup';
+import type { TeamResult } from '../session/model-api';
+import type { FacilitatorView, ResultsMessage, ServerMessage } from '../session/views';
+import type { TrainingContext } from './context';
+import { DecisionForm, decisionFrom } from './decision-form';
+import { Connection, keyFromHash, socketUrl } from './net';
+import { errorLine, pageFrame, roleName, section, showConnection, showError } from './parts';
+import { TeamReports } from './team-panels';
+import { teamsSideBySide } from './team-tables';
+
+const COL = (name: (typeof SERIES_COLUMNS)[number]) => SERIES_COLUMNS.indexOf(name);
+
+export function startDebrief(ctx: TrainingContext, root: HTMLElement): void {
+  const frame = pageFrame(ctx, 'debrief', root);
+  const session = new URLSearchParams(location.search).get('s') ?? '';
+  const key = keyFromHash() ?? '';
+  let view: FacilitatorView | null = null;
+  let results: ResultsMessage | null = null;
+  const { i18n } = ctx;
+
+  const intro = ctx.text(h('p', { class: 'intro' }), 'tr.deb.intro');
+  const identity = h('p', { class: 'identity hint' });
+  const compare = h('div', { class: 'compare-body' });
+  const teamsBox = h('div', { class: 'debrief-teams' });
+  const replayBody = h('div', { class: 'replay-body' });
+  const monthId = uid('month');
+  const month = h('input', { type: 'range', id: monthId, min: 1, max: 1, step: 1, value: 1, 'data-field': 'replay-month' });
+  const monthOut = h('output', { for: monthId, class: 'slider-value' });
+  const replay = section('replay', ctx.text(h('h2'), 'tr.deb.replay'), h('div', { class: 'slider' }, h('div', { class: 'slider-head' }, ctx.text(h('label', { for: monthId }), 'tr.deb.month'), monthOut), month), replayBody);
+
+  // what if
+  const teamId = uid('wi-team');
+  const roundId = uid('wi-round');
+  const roleId = uid('wi-role');
+  const wiTeam = h('select', { id: teamId, 'data-field': 'whatif-team' });
+  const wiRound = h('select', { id: roundId, 'data-field': 'whatif-round' });
+  const wiRole = h('select', { id: roleId, 'data-field': 'whatif-role' });
+  for (const r of ROLES) wiRole.append(h('option', { value: r }));
+  const wiError = errorLine();
+  const wiResult = h('div', { class: 'whatif-result', 'aria-live': 'polite' });
+  const wiForm = new DecisionForm(ctx, (d) => void runWhatIf(d));
+  const asModel = h('button', { type: 'button', 'data-action': 'whatif-model' });
+  asModel.addEventListener('click', () => void runWhatIf(null));
+  const whatIf = section(
+    'whatif',
+    ctx.text(h('h2'), 'tr.deb.whatIf'),
+    ctx.text(h('p', { class: 'intro' }), 'tr.deb.whatIfIntro'),
+    h('div', { class: 'whatif-pick' }, h('div', { class: 'field' }, ctx.text(h('label', { for: teamId }), 'tr.deb.team'), wiTeam), h('div', { class: 'field' }, ctx.text(h('label', { for: roundId }), 'tr.deb.whatIfRound'), wiRound), h('div', { class: 'field' }, ctx.text(h('label', { for: roleId }), 'tr.deb.whatIfRole'), wiRole)),
+    wiForm.root,
+    h('div', { class: 'button-row' }, asModel),
+    wiError,
+    wiResult,
+  );
+  whatIf.classList.add('no-print');
+
+  const printButton = h('button', { type: 'button', class: 'primary', 'data-action': 'print' });
+  printButton.addEventListener('click', () => window.print());
+  const fetchFile = async (path: string, name: string, type: string) => {
+    const r = await fetch(path, { headers: { authorization: `Bearer ${key}` } });
+    if (r.ok) download(new Blob([await r.text()], { type }), name);
+  };
+  const exportJson = h('button', { type: 'button', 'data-action': 'export-json' });
+  exportJson.addEventListener('click', () => void fetchFile(`api/sessions/${session}/export.json`, `meerwaarde-session-${session}.json`, 'application/json'));
+  const exportCsv = h('button', { type: 'button', 'data-action': 'export-csv' });
+  exportCsv.addEventListener('click', () => void fetchFile(`api/sessions/${session}/export.csv`, `meerwaarde-session-${session}-decisions.csv`, 'text/csv'));
+  const tools = h('div', { class: 'button-row no-print' }, printButton, exportJson, exportCsv);
+
+  frame.main.append(intro, identity, tools, section('compare', ctx.text(h('h2'), 'tr.deb.compare'), compare), teamsBox, replay, whatIf);
+
+  const panels = new TeamReports(ctx, teamsBox);
+
+  const conn = new Connection(
+    socketUrl(),
+    () => ({ as: 'facilitator', session, secret: key }),
+    (m: ServerMessage) => {
+      if (m.t === 'state' && m.view.view === 'facilitator') view = m.view;
+      else if (m.t === 'results') results = m;
+      else return;
+      render();
+    },
+    (state, reason) => showConnection(ctx, frame.status, state, reason),
+  );
+
+  const current = (): (TeamResult | null)[] | null => (view && results && results.version === view.resultsVersion ? results.teams : null);
+
+  const renderReplay = () => {
+    const list = current();
+    if (!view || !list) return;
+    const m = month.valueAsNumber;
+    const months = view.resultsRound * view.info.monthsPerRound;
+    setText(monthOut, ctx.tt('tr.deb.monthValue', { month: m, months }));
+    month.setAttribute('aria-valuetext', ctx.tt('tr.deb.monthValue', { month: m, months }));
+    const width = SERIES_COLUMNS.length;
+    const at = (r: TeamResult | null, col: (typeof SERIES_COLUMNS)[number]) => (r && r.series.length >= m * width ? r.series[(m - 1) * width + COL(col)] : NaN);
+    const rows: [string, (r: TeamResult | null) => string][] = [
+      ...CORNERS.map((c) => [`${ctx.tt('tr.team.meta')}: ${i18n.t(`corner.${c}.short`)}`, (r: TeamResult | null) => i18n.pct(at(r, c === 'value' ? 'metaValue' : c === 'capacity' ? 'metaCapacity' : 'metaLegitimacy'))] as [string, (r: TeamResult | null) => string]),
+      ...AUDIENCE_IDS.map((a) => [i18n.t(`audience.${a}`), (r: TeamResult | null) => i18n.pct(at(r, `support${a[0].toUpperCase()}${a.slice(1)}` as (typeof SERIES_COLUMNS)[number]))] as [string, (r: TeamResult | null) => string]),
+      [ctx.tt('tr.team.stock'), (r) => i18n.int(at(r, 'stock'))],
+      [i18n.t('twin.toWork'), (r) => i18n.int(at(r, 'toWork'))],
+      [ctx.tt('tr.team.composite'), (r) => i18n.score(at(r, 'composite'))],
+    ];
+    const table = dataTable(
+      'data replay-table',
+      ctx.tt('tr.deb.monthValue', { month: m, months }),
+      [colHead(ctx.tt('tr.deb.measure')), ...view.info.teams.map((n) => colHead(n, 'num'))],
+      rows.map(([label, f]) => h('tr', {}, rowHead(label), ...list.map((r) => h('td', { class: 'num' }, f(r))))),
+    );
+    const events = list.flatMap((r, i) => (r?.events ?? []).filter((e) => e.month === m).map((e) => ({ team: view!.info.teams[i], e })));
+    replayBody.replaceChildren(
+      table,
+      h('h3', {}, ctx.tt('tr.deb.events')),
+      h('ul', { class: 'replay-events' }, ...(events.length ? events.map(({ team, e }) => h('li', {}, `${team}: ${i18n.tDynamic(`event.${e.type}`, e.text)}${e.manager ? ` (${roleName(ctx, e.manager)})` : ''}`)) : [h('li', {}, ctx.tt('tr.play.noEvents'))])),
+    );
+  };
+  month.addEventListener('input', renderReplay);
+
+  const runWhatIf = async (decision: ReturnType<DecisionForm['get']> | null) => {
+    showError(wiError, null);
+    try {
+      const reply = await conn.request({ t: 'whatIf', change: { team: Number(wiTeam.value), round: Number(wiRound.value), role: wiRole.value, decision } });
+      if (reply.t !== 'whatIf') return;
+      const names = [ctx.tt('tr.deb.asPlayed'), ctx.tt('tr.deb.whatIfCol')];
+      wiResult.replaceChildren(teamsSideBySide(ctx, names, [reply.actual, reply.result], ['stock', 'composite', 'meta', 'dimensions', 'twin'], ctx.tt('tr.deb.whatIfResult')));
+    } catch (e) {
+      showError(wiError, ctx.tt('tr.error', { message: (e as Error).message }));
+    }
+  };
+  const fillWhatIf = () => {
+    const list = current();
+    const r = list?.[Number(wiTeam.value)];
+    if (r) wiForm.set(decisionFrom(r.roles[wiRole.value as Role].attention, r.roles[wiRole.value as Role].stance));
+  };
+  wiTeam.addEventListener('change', fillWhatIf);
+  wiRole.addEventListener('change', fillWhatIf);
+
+  let filled = false;
+  const render = () => {
+    setText(printButton, ctx.tt('tr.deb.print'));
+    setText(exportJson, ctx.tt('tr.fac.exportJson'));
+    setText(exportCsv, ctx.tt('tr.fac.exportCsv'));
+    setText(asModel, ctx.tt('tr.deb.whatIfModel'));
+    setText(wiForm.saveButton, ctx.tt('tr.deb.whatIfRun'));
+    for (const o of wiRole.options) setText(o, roleName(ctx, o.value as Role));
+    const v = view;
+    if (!v) return;
+    frame.setTitle(ctx.tt('tr.deb.title', { title: v.info.title }));
+    const ver = v.info.versions;
+    setText(identity, ctx.tt('tr.deb.identity', { seed: v.info.seed, scenario: v.info.scenario.title[ctx.i18n.lang], hash: ver.scenarioHash.slice(0, 12), model: ver.modelVersion, app: ver.app }));
+    const list = current();
+    if (!list || v.resultsRound === 0) {
+      compare.replaceChildren(h('p', {}, v.pending ? ctx.tt('tr.pending') : ctx.tt('tr.deb.notYet')));
+      replay.hidden = true;
+      whatIf.hidden = true;
+      return;
+    }
+    replay.hidden = false;
+    whatIf.hidden = false;
+    compare.replaceChildren(teamsSideBySide(ctx, v.info.teams, list, ['stock', 'composite', 'regime', 'meta', 'dimensions', 'twin', 'luck'], ctx.tt('tr.deb.compare')));
+    panels.update(v.info.teams, list);
+    const months = v.resultsRound * v.info.monthsPerRound;
+    month.max = String(months);
+    if (!filled) month.value = String(months);
+    if (wiTeam.options.length !== v.info.teams.length) wiTeam.replaceChildren(...v.info.teams.map((n, i) => h('option', { value: String(i) }, n)));
+    if (wiRound.options.length !== v.resultsRound) wiRound.replaceChildren(...Array.from({ length: v.resultsRound }, (_, i) => h('option', { value: String(i + 1) }, String(i + 1))));
+    if (!filled) {
+      fillWhatIf();
+      filled = true;
+    }
+    wiForm.setRound(Number(wiRound.value) || 1);
+    wiForm.setEnabled(true);
+    renderReplay();
+  };
+  ctx.texts.on(render);
+  (window as unknown as { __training?: unknown }).__training = { view: () => view, results: () => results, connection: () => conn.state };
+}

@@ -1,0 +1,157 @@
+// /projector?s=<session>#k=<key>: the room's screen, large type and high contrast, readable at 1024x768
+// from the back. While a round runs: the join code, QR code and who has decided. After an advance: the
+// round's results, one step at a time (the facilitator clicks, or presses the right arrow or space here):
+// caseload and work; the success loop and triangles per team (the sandbox's Pixi stage); who calls it a
+// success; strategy or luck.
+import { h, setText } from '../ui/dom';
+import { describeSnapshot } from '../ui/panels/stage-panel';
+import { verdictHeadline } from '../ui/panels/verdict-panel';
+import { stageLabels } from '../ui/stage-labels';
+import type { Stage } from '../ui/stage/index';
+import { REVEAL_STEPS } from '../session/rules';
+import type { TeamResult } from '../session/model-api';
+import type { ProjectorView, ResultsMessage, ServerMessage } from '../session/views';
+import type { TrainingContext } from './context';
+import { stepName } from './facilitator-page';
+import { Connection, keyFromHash, socketUrl } from './net';
+import { MessageLine, pageFrame, phaseText, showConnection, TimerLine } from './parts';
+import { teamsSideBySide } from './team-tables';
+
+export function startProjector(ctx: TrainingContext, root: HTMLElement): void {
+  const frame = pageFrame(ctx, 'projector', root);
+  const session = new URLSearchParams(location.search).get('s') ?? '';
+  const key = keyFromHash() ?? '';
+  let view: ProjectorView | null = null;
+  let results: ResultsMessage | null = null;
+  let publicUrl = location.origin;
+  void fetch('api/server')
+    .then((r) => r.json())
+    .then((j: { publicUrl: string }) => {
+      publicUrl = j.publicUrl;
+      render();
+    })
+    .catch(() => undefined);
+
+  const phase = h('p', { class: 'phase' });
+  const timer = new TimerLine(ctx);
+  const message = new MessageLine(ctx);
+  const joinBox = h('div', { class: 'proj-join' });
+  const stepHeading = h('h2', { class: 'proj-step', tabindex: -1 });
+  const stepBody = h('div', { class: 'proj-body' });
+  const stageGrid = h('div', { class: 'proj-stages', hidden: true });
+  const next = h('button', { type: 'button', class: 'primary', 'data-action': 'next-step' });
+  const progress = h('p', { class: 'proj-progress' });
+  const revealBox = h('section', { class: 'proj-reveal', 'aria-labelledby': 'proj-step-heading', hidden: true }, stepHeading, progress, stepBody, stageGrid, h('div', { class: 'button-row' }, next), ctx.text(h('p', { class: 'hint' }), 'tr.proj.keys'));
+  stepHeading.id = 'proj-step-heading';
+  frame.main.append(h('div', { class: 'proj-top' }, phase, timer.root, message.root), joinBox, revealBox);
+
+  const stages: { host: HTMLElement; caption: HTMLElement; stage: Stage | null }[] = [];
+  let stageModule: Promise<typeof import('../ui/stage/index')> | null = null;
+
+  const nextStep = () => {
+    if (!view || view.phase !== 'results' || view.revealStep >= REVEAL_STEPS.length - 1) return;
+    void conn.request({ t: 'act', action: { type: 'reveal', step: view.revealStep + 1 } }).catch(() => undefined);
+  };
+  next.addEventListener('click', nextStep);
+  document.addEventListener('keydown', (e) => {
+    if ((e.key === 'ArrowRight' || e.key === ' ') && !(e.target instanceof HTMLInputElement) && !(e.target instanceof HTMLButtonElement)) {
+      e.preventDefault();
+      nextStep();
+    }
+  });
+
+  const conn = new Connection(
+    socketUrl(),
+    () => ({ as: 'projector', session, secret: key }),
+    (m: ServerMessage) => {
+      if (m.t === 'state' && m.view.view === 'projector') view = m.view;
+      else if (m.t === 'results') results = m;
+      else return;
+      render();
+    },
+    (state, reason) => showConnection(ctx, frame.status, state, reason),
+  );
+
+  const showStages = (teams: string[], list: (TeamResult | null)[]) => {
+    stageModule ??= import('../ui/stage/index');
+    while (stages.length < teams.length) {
+      const host = h('div', { class: 'proj-stage-host' });
+      const caption = h('p', { class: 'proj-stage-caption' });
+      stageGrid.append(h('figure', { class: 'proj-stage' }, h('figcaption', { class: 'proj-team-name' }, teams[stages.length]), host, caption));
+      stages.push({ host, caption, stage: null });
+    }
+    void stageModule.then(async ({ createStage }) => {
+      for (let i = 0; i < teams.length; i++) {
+        const s = stages[i];
+        const r = list[i];
+        if (!s.stage) s.stage = await createStage(s.host, { reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches, language: ctx.i18n.lang, labels: stageLabels(ctx.i18n) });
+        if (r?.snapshot) {
+          s.stage.update(r.snapshot, Uint8Array.from(r.sample));
+          setText(s.caption, describeSnapshot(ctx.i18n, r.snapshot));
+        }
+      }
+    });
+  };
+
+  const render = () => {
+    const v = view;
+    setText(next, ctx.tt('tr.proj.next'));
+    if (!v) return;
+    const { i18n } = ctx;
+    frame.setTitle(ctx.tt('tr.proj.title', { title: v.info.title }));
+    setText(phase, `${phaseText(ctx, v)}${v.pending ? ` · ${ctx.tt('tr.pending')}` : ''}`);
+    timer.update(v);
+    message.update(v);
+    const showResults = v.phase === 'results' && !v.pending && results !== null && results.version === v.resultsVersion;
+    joinBox.hidden = showResults;
+    revealBox.hidden = !showResults;
+    if (!showResults) {
+      stageGrid.hidden = true;
+      joinBox.replaceChildren(
+        h('p', { class: 'proj-join-line' }, ctx.tt('tr.proj.join', { url: `${publicUrl}/join` })),
+        h('p', { class: 'join-code', 'data-code': v.info.code ?? '' }, v.info.code ?? ''),
+        h('img', { class: 'qr', src: `api/sessions/${encodeURIComponent(session)}/qr.svg`, alt: ctx.tt('tr.fac.qr'), width: 220, height: 220 }),
+        h(
+          'ul',
+          { class: 'proj-decided' },
+          ...v.teams.map((t) => {
+            const open = t.seats.filter((s) => s.open);
+            return h('li', {}, ctx.tt('tr.proj.decided', { team: t.name, n: open.filter((s) => s.decided).length, total: open.length }));
+          }),
+        ),
+      );
+      return;
+    }
+    const list = results!.teams;
+    const step = REVEAL_STEPS[v.revealStep];
+    setText(stepHeading, stepName(ctx, v.revealStep, v.round));
+    setText(progress, `${v.revealStep} / ${REVEAL_STEPS.length - 1}`);
+    next.disabled = v.revealStep >= REVEAL_STEPS.length - 1;
+    stageGrid.hidden = step !== 'loop';
+    revealBox.dataset.step = step;
+    if (step === 'waiting') stepBody.replaceChildren();
+    else if (step === 'headline') stepBody.replaceChildren(teamsSideBySide(ctx, v.info.teams, list, ['stock', 'toWork', 'composite'], ctx.tt('tr.proj.step.headline')));
+    else if (step === 'loop') {
+      stepBody.replaceChildren(teamsSideBySide(ctx, v.info.teams, list, ['regime', 'meta'], ctx.tt('tr.proj.step.loop')));
+      showStages(v.info.teams, list);
+    } else if (step === 'audiences') {
+      stepBody.replaceChildren(
+        ...v.info.teams.map((name, i) => {
+          const r = list[i]?.report;
+          return h('div', { class: 'proj-verdicts' }, h('h3', {}, name), ...(r ? verdictHeadline(i18n, r).map((line) => h('p', {}, line)) : []));
+        }),
+      );
+    } else {
+      stepBody.replaceChildren(
+        teamsSideBySide(ctx, v.info.teams, list, ['twin', 'luck'], ctx.tt('tr.proj.step.strategy')),
+        ...v.info.teams.map((name, i) => {
+          const t = list[i]?.report?.twin;
+          const better = t ? [t.stock < t.twinStock, t.toWork > t.twinToWork, t.composite > t.twinComposite].filter(Boolean).length : 0;
+          return h('p', { class: 'proj-strategy' }, ctx.tt('tr.proj.strategyLine', { team: name, better }));
+        }),
+      );
+    }
+  };
+  ctx.texts.on(render);
+  (window as unknown as { __training?: unknown }).__training = { view: () => view, results: () => results, connection: () => conn.state };
+}
