@@ -171,7 +171,8 @@ export class Hub {
         return;
       }
       case 'act':
-        if (conn.as !== 'facilitator') throw new RuleError('not-facilitator', 'only the facilitator can do this');
+        // the projector holds the facilitator's key too, but may only step the reveal
+        if (conn.as !== 'facilitator' && !(conn.as === 'projector' && msg.action.type === 'reveal')) throw new RuleError('not-facilitator', 'only the facilitator can do this');
         this.service.act(id, msg.action);
         if (msg.action.type === 'release') this.kickSeat(id, msg.action.team, msg.action.role);
         return this.send(conn, { t: 'ack', id: msg.id, at: this.now() });

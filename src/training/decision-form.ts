@@ -27,7 +27,8 @@ export class DecisionForm {
     const { i18n, texts } = ctx;
     const share = (c: Corner) => {
       const total = CORNERS.reduce((a, k) => a + (this.attention?.[k]?.value ?? 0), 0);
-      return total > 0 ? (this.attention[c].value / total) : 0;
+      const own = this.attention?.[c]?.value ?? 0;
+      return total > 0 ? own / total : 0;
     };
     /** each attention readout is a share of the three: rewrite them all */
     const refreshShares = () => {

@@ -86,7 +86,7 @@ export function startFacilitator(ctx: TrainingContext, root: HTMLElement): void 
 
   const seats = h('div', { class: 'seat-tables' });
   const who = section('who', ctx.text(h('h2'), 'tr.fac.seats'), seats);
-  const god = h('div', { class: 'god-body' });
+  const god = h('div', { class: 'god-body', tabindex: 0, role: 'region', 'aria-labelledby': 'god-heading' });
   const godView = section('god', ctx.text(h('h2'), 'tr.fac.god'), god);
 
   // views, export, preset, end and delete
@@ -210,7 +210,7 @@ export function startFacilitator(ctx: TrainingContext, root: HTMLElement): void 
     playCard.disabled = !live || v.finished;
     send.disabled = !live;
     end.disabled = !live;
-    const seatsOpen = v.teams.flatMap((t) => t.seats.filter((s) => s.open));
+    const seatsOpen = v.teams.flatMap((t) => t.seats.filter((s) => s.open && s.name !== null));
     setText(decided, p === 'open' ? ctx.tt('tr.fac.decidedCount', { n: seatsOpen.filter((s) => s.decided).length, total: seatsOpen.length }) : '');
     const auth = `s=${encodeURIComponent(session)}#k=${key}`;
     projectorLink.href = `projector?${auth}`;

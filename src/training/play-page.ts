@@ -48,7 +48,7 @@ export function startPlay(ctx: TrainingContext, root: HTMLElement): void {
   const mine = section('mine', ctx.text(h('h2'), 'tr.play.triangle'), own, verdict, ctx.text(h('h3'), 'tr.play.audiences'), audiences);
   const town = section('town', ctx.text(h('h2'), 'tr.play.headline'), headline, ctx.text(h('h3'), 'tr.play.events'), events);
   const mates = section('mates', ctx.text(h('h2'), 'tr.play.team'), team);
-  frame.main.append(h('div', { class: 'play-top' }, phase, timer.root, message.root, note), h('div', { class: 'play-grid' }, form.root, mine, town, mates));
+  frame.main.append(h('div', { class: 'play-top' }, phase, timer.root, message.root, note), h('div', { class: 'play-grid' }, form.root, h('div', { class: 'play-side' }, mine, town, mates)));
 
   const conn = new Connection(
     socketUrl(),
@@ -129,6 +129,7 @@ export function startPlay(ctx: TrainingContext, root: HTMLElement): void {
     const { i18n } = ctx;
     if (v.own) {
       own.replaceChildren(triangleFigure(ctx, v.own.corners, ctx.tt('tr.play.triangle')));
+      verdict.hidden = v.resultsRound === 0;
       setText(verdict, ctx.tt('tr.play.verdict', { label: i18n.t(`label.${v.own.verdict.label}`), score: i18n.score(v.own.verdict.score) }));
       audiences.replaceChildren(
         ...v.own.audiences.map((a) => h('li', { 'data-audience': a.id }, `${i18n.t(`audience.${a.id}`)}: `, scoreBar(a.support), h('strong', {}, i18n.pct(a.support)))),

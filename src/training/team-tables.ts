@@ -49,7 +49,7 @@ export function teamDetail(ctx: TrainingContext, name: string, r: TeamResult | n
         { 'data-role': id },
         rowHead(`${i18n.t(`manager.${id}`)} (${ctx.tt(`tr.team.control.${v.control}`)})`),
         ...CORNERS.map((c) => h('td', { class: 'num' }, i18n.pct(v.corners[c]))),
-        answerBadge('td', i18n, v.verdict.label),
+        r.snapshot ? answerBadge('td', i18n, v.verdict.label) : h('td', {}, '–'),
       );
     }),
   );
