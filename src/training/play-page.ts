@@ -119,9 +119,10 @@ export function startPlay(ctx: TrainingContext, root: HTMLElement): void {
       filledRound = formRound;
     }
     const draft = seatStore.draft(session);
-    if (v.decision && !(draft?.unsent && draft.round === v.round)) form.status(ctx.tt('tr.play.saved', { time: ctx.timeOfDay(v.decision.at) }), 'saved');
+    if (v.phase === 'results' || v.phase === 'lobby') form.status('');
+    else if (v.decision && !(draft?.unsent && draft.round === v.round)) form.status(ctx.tt('tr.play.saved', { time: ctx.timeOfDay(v.decision.at) }), 'saved');
     else if (draft?.unsent && draft.round === v.round) form.status(ctx.tt('tr.play.unsent'), 'unsent');
-    else if (v.phase === 'open') form.status('');
+    else form.status('');
     note.hidden = open;
     setText(note, v.phase === 'lobby' ? ctx.tt('tr.play.waiting') : v.phase === 'closed' ? (v.decision ? ctx.tt('tr.play.closedNote') : ctx.tt('tr.play.none')) : v.ended ? ctx.tt('tr.phase.ended') : '');
     if (v.phase === 'results' || v.finished) note.hidden = true;
