@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
 npm run --silent build:cli
+# the training server's tests serve the built site (dist/)
+npm run --silent build > /dev/null
 npm run --silent typecheck
 npm run --silent lint
 report=$(mktemp /tmp/meerwaarde-vitest.XXXXXX.json)

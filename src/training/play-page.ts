@@ -66,18 +66,23 @@ export function startPlay(ctx: TrainingContext, root: HTMLElement): void {
     },
   );
 
+  /** decisions sent and not yet answered (the connection resends them itself after a reconnect) */
+  let inFlight = 0;
   const submit = (d: Decision) => {
     if (!view) return;
     const round = view.round;
+    inFlight++;
     seatStore.saveDraft(session, { round, decision: d, unsent: true });
     form.status(conn.state === 'online' ? ctx.tt('tr.play.sending') : ctx.tt('tr.play.unsent'), conn.state === 'online' ? 'info' : 'unsent');
     conn.request({ t: 'decide', round, decision: d }, { retry: true }).then(
       (ack) => {
+        inFlight--;
         const draft = seatStore.draft(session);
         if (draft && draft.round === round && JSON.stringify(draft.decision) === JSON.stringify(d)) seatStore.saveDraft(session, { ...draft, unsent: false });
         form.status(ctx.tt('tr.play.saved', { time: ctx.timeOfDay(ack.t === 'ack' ? ack.at : Date.now()) }), 'saved');
       },
       (e: Error) => {
+        inFlight--;
         const draft = seatStore.draft(session);
         if (draft && draft.round === round) seatStore.saveDraft(session, { ...draft, unsent: false });
         form.status(e instanceof RefusedError && e.code === 'closed' ? ctx.tt('tr.play.closedNote') : ctx.tt('tr.error', { message: e.message }), 'error');
@@ -89,7 +94,7 @@ export function startPlay(ctx: TrainingContext, root: HTMLElement): void {
   let resent = false;
   const resendDraft = () => {
     const draft = seatStore.draft(session);
-    if (resent || !view || !draft?.unsent || draft.round !== view.round || view.phase !== 'open') return;
+    if (resent || inFlight > 0 || !view || !draft?.unsent || draft.round !== view.round || view.phase !== 'open') return;
     if (view.decision && JSON.stringify(view.decision.decision) === JSON.stringify(draft.decision)) return;
     resent = true;
     submit(draft.decision);
