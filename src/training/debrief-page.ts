@@ -2,17 +2,17 @@
 // side; per team Moore's public value account, the 2x2 of public values, the four success dimensions,
 // every manager's and audience's verdict and strategy against luck (the twin), all with the sandbox's
 // panels; a month-by-month replay; a "what if" that replays one team with one decision changed; export.
-import { download, h, setText, uid } from '../ui/dom';
+import { h, setText, uid } from '../ui/dom';
 import { colHead, dataTable, rowHead } from '../ui/panels/panel-parts';
 import { SERIES_COLUMNS } from '../engine/sandbox-api';
 import { AUDIENCE_IDS, CORNERS } from '../model/types';
 import { ROLES, type Role } from '../session/setup';
 import type { TeamResult } from '../session/model-api';
-import type { FacilitatorView, ResultsMessage, ServerMessage } from '../session/views';
+import type { FacilitatorView } from '../session/views';
 import type { TrainingContext } from './context';
 import { DecisionForm, decisionFrom } from './decision-form';
-import { Connection, keyFromHash, socketUrl } from './net';
-import { errorLine, pageFrame, roleName, section, showConnection, showError } from './parts';
+import { errorLine, pageFrame, roleName, section, showError } from './parts';
+import { WatchedSession } from './watch';
 import { TeamReports } from './team-panels';
 import { teamsSideBySide } from './team-tables';
 
@@ -20,10 +20,8 @@ const COL = (name: (typeof SERIES_COLUMNS)[number]) => SERIES_COLUMNS.indexOf(na
 
 export function startDebrief(ctx: TrainingContext, root: HTMLElement): void {
   const frame = pageFrame(ctx, 'debrief', root);
-  const session = new URLSearchParams(location.search).get('s') ?? '';
-  const key = keyFromHash() ?? '';
-  let view: FacilitatorView | null = null;
-  let results: ResultsMessage | null = null;
+  const watched = new WatchedSession<FacilitatorView>(ctx, frame, 'facilitator', () => render());
+  const { session, conn } = watched;
   const { i18n } = ctx;
 
   const intro = ctx.text(h('p', { class: 'intro' }), 'tr.deb.intro');
@@ -63,35 +61,20 @@ export function startDebrief(ctx: TrainingContext, root: HTMLElement): void {
 
   const printButton = h('button', { type: 'button', class: 'primary', 'data-action': 'print' });
   printButton.addEventListener('click', () => window.print());
-  const fetchFile = async (path: string, name: string, type: string) => {
-    const r = await fetch(path, { headers: { authorization: `Bearer ${key}` } });
-    if (r.ok) download(new Blob([await r.text()], { type }), name);
-  };
   const exportJson = h('button', { type: 'button', 'data-action': 'export-json' });
-  exportJson.addEventListener('click', () => void fetchFile(`api/sessions/${session}/export.json`, `meerwaarde-session-${session}.json`, 'application/json'));
+  exportJson.addEventListener('click', () => void watched.save('export.json', `meerwaarde-session-${session}.json`, 'application/json'));
   const exportCsv = h('button', { type: 'button', 'data-action': 'export-csv' });
-  exportCsv.addEventListener('click', () => void fetchFile(`api/sessions/${session}/export.csv`, `meerwaarde-session-${session}-decisions.csv`, 'text/csv'));
+  exportCsv.addEventListener('click', () => void watched.save('export.csv', `meerwaarde-session-${session}-decisions.csv`, 'text/csv'));
   const tools = h('div', { class: 'button-row no-print' }, printButton, exportJson, exportCsv);
 
   frame.main.append(intro, identity, tools, section('compare', ctx.text(h('h2'), 'tr.deb.compare'), compare), teamsBox, replay, whatIf);
 
   const panels = new TeamReports(ctx, teamsBox);
 
-  const conn = new Connection(
-    socketUrl(),
-    () => ({ as: 'facilitator', session, secret: key }),
-    (m: ServerMessage) => {
-      if (m.t === 'state' && m.view.view === 'facilitator') view = m.view;
-      else if (m.t === 'results') results = m;
-      else return;
-      render();
-    },
-    (state, reason) => showConnection(ctx, frame.status, state, reason),
-  );
-
-  const current = (): (TeamResult | null)[] | null => (view && results && results.version === view.resultsVersion ? results.teams : null);
+  const current = () => watched.current;
 
   const renderReplay = () => {
+    const view = watched.view;
     const list = current();
     if (!view || !list) return;
     const m = month.valueAsNumber;
@@ -113,7 +96,7 @@ export function startDebrief(ctx: TrainingContext, root: HTMLElement): void {
       [colHead(ctx.tt('tr.deb.measure')), ...view.info.teams.map((n) => colHead(n, 'num'))],
       rows.map(([label, f]) => h('tr', {}, rowHead(label), ...list.map((r) => h('td', { class: 'num' }, f(r))))),
     );
-    const events = list.flatMap((r, i) => (r?.events ?? []).filter((e) => e.month === m).map((e) => ({ team: view!.info.teams[i], e })));
+    const events = list.flatMap((r, i) => (r?.events ?? []).filter((e) => e.month === m).map((e) => ({ team: view.info.teams[i], e })));
     replayBody.replaceChildren(
       table,
       h('h3', {}, ctx.tt('tr.deb.events')),
@@ -149,7 +132,7 @@ export function startDebrief(ctx: TrainingContext, root: HTMLElement): void {
     setText(asModel, ctx.tt('tr.deb.whatIfModel'));
     setText(wiForm.saveButton, ctx.tt('tr.deb.whatIfRun'));
     for (const o of wiRole.options) setText(o, roleName(ctx, o.value as Role));
-    const v = view;
+    const v = watched.view;
     if (!v) return;
     frame.setTitle(ctx.tt('tr.deb.title', { title: v.info.title }));
     const ver = v.info.versions;
@@ -179,5 +162,4 @@ export function startDebrief(ctx: TrainingContext, root: HTMLElement): void {
     renderReplay();
   };
   ctx.texts.on(render);
-  (window as unknown as { __training?: unknown }).__training = { view: () => view, results: () => results, connection: () => conn.state };
 }

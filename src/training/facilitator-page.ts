@@ -1,29 +1,20 @@
 // /facilitator?s=<session>#k=<key>: the facilitator's console. The join code, QR code and link for the
 // room; the round's controls (open, close, advance, undo, timer, reveal, luck cards, a message to all);
 // who is here and who has decided; every team's results (the god view); export, preset, end and delete.
-import { download, h, setText, uid } from '../ui/dom';
+import { h, setText, uid } from '../ui/dom';
 import { LUCK_EVENTS, GOOD_LUCK } from '../model/types';
 import { REVEAL_STEPS, type FacilitatorAction } from '../session/rules';
-import type { FacilitatorView, ResultsMessage, ServerMessage } from '../session/views';
+import type { FacilitatorView } from '../session/views';
 import type { TrainingContext } from './context';
-import { Connection, keyFromHash, RefusedError, socketUrl } from './net';
-import { errorLine, MessageLine, pageFrame, phaseText, roleName, section, showConnection, showError, TimerLine } from './parts';
+import { RefusedError } from './net';
+import { errorLine, MessageLine, pageFrame, phaseText, roleName, section, showError, TimerLine } from './parts';
+import { WatchedSession } from './watch';
 import { teamDetail, teamsSideBySide } from './team-tables';
 
 export function startFacilitator(ctx: TrainingContext, root: HTMLElement): void {
   const frame = pageFrame(ctx, 'facilitator', root);
-  const session = new URLSearchParams(location.search).get('s') ?? '';
-  const key = keyFromHash() ?? '';
-  let view: FacilitatorView | null = null;
-  let results: ResultsMessage | null = null;
-  let publicUrl = location.origin;
-  void fetch('api/server')
-    .then((r) => r.json())
-    .then((j: { publicUrl: string }) => {
-      publicUrl = j.publicUrl;
-      render();
-    })
-    .catch(() => undefined);
+  const watched = new WatchedSession<FacilitatorView>(ctx, frame, 'facilitator', () => render());
+  const { session, key, conn } = watched;
 
   const error = errorLine();
   const act = (action: FacilitatorAction) =>
@@ -54,7 +45,7 @@ export function startFacilitator(ctx: TrainingContext, root: HTMLElement): void 
   const pause = button('pause', () => void act({ type: 'pause' }));
   const resume = button('resume', () => void act({ type: 'resume' }));
   const extend = button('extend', () => void act({ type: 'extend', seconds: 60 }));
-  const reveal = button('reveal', () => view && void act({ type: 'reveal', step: Math.min(REVEAL_STEPS.length - 1, view.revealStep + 1) }));
+  const reveal = button('reveal', () => watched.view && void act({ type: 'reveal', step: Math.min(REVEAL_STEPS.length - 1, watched.view.revealStep + 1) }));
   const revealLine = h('p', { class: 'hint reveal-line' });
   const decided = h('p', { class: 'decided-count' });
   const roundBox = section('round', ctx.text(h('h2'), 'tr.fac.round'), phase, timer.root, decided, h('div', { class: 'button-row' }, open, close, advance, undo), h('div', { class: 'button-row' }, pause, resume, extend), h('div', { class: 'button-row' }, reveal), revealLine, message.root, error);
@@ -93,17 +84,15 @@ export function startFacilitator(ctx: TrainingContext, root: HTMLElement): void 
   const projectorLink = h('a', { 'data-link': 'projector', target: '_blank', rel: 'noopener' });
   const debriefLink = h('a', { 'data-link': 'debrief', target: '_blank', rel: 'noopener' });
   const fetchFile = async (path: string, name: string, type: string) => {
-    const r = await fetch(path, { headers: { authorization: `Bearer ${key}` } });
-    if (!r.ok) return showError(error, ctx.tt('tr.error', { message: `HTTP ${r.status}` }));
-    download(new Blob([await r.text()], { type }), name);
+    if (!(await watched.save(path, name, type))) showError(error, ctx.tt('tr.error', { message: path }));
   };
-  const exportJson = button('export-json', () => void fetchFile(`api/sessions/${session}/export.json`, `meerwaarde-session-${session}.json`, 'application/json'));
-  const exportCsv = button('export-csv', () => void fetchFile(`api/sessions/${session}/export.csv`, `meerwaarde-session-${session}-decisions.csv`, 'text/csv'));
+  const exportJson = button('export-json', () => void fetchFile('export.json', `meerwaarde-session-${session}.json`, 'application/json'));
+  const exportCsv = button('export-csv', () => void fetchFile('export.csv', `meerwaarde-session-${session}-decisions.csv`, 'text/csv'));
   const presetId = uid('preset');
   const presetName = h('input', { type: 'text', id: presetId, maxlength: 40, 'data-field': 'preset-name' });
   const presetStatus = h('p', { role: 'status', class: 'hint' });
   const savePreset = button('save-preset', async () => {
-    const r = await fetch(`api/sessions/${session}/preset`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: presetName.value || view?.info.title || 'preset' }) });
+    const r = await fetch(`api/sessions/${session}/preset`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: presetName.value || watched.view?.info.title || 'preset' }) });
     const j = (await r.json()) as { name?: string; error?: { message: string } };
     setText(presetStatus, r.ok ? ctx.tt('tr.fac.presetSaved', { name: j.name ?? '' }) : ctx.tt('tr.error', { message: j.error?.message ?? '' }));
   });
@@ -147,19 +136,8 @@ export function startFacilitator(ctx: TrainingContext, root: HTMLElement): void 
 
   frame.main.append(h('div', { class: 'fac-grid' }, h('div', { class: 'fac-col' }, roundBox, room, luck), h('div', { class: 'fac-col wide' }, who, godView, tools)));
 
-  const conn = new Connection(
-    socketUrl(),
-    () => ({ as: 'facilitator', session, secret: key }),
-    (m: ServerMessage) => {
-      if (m.t === 'state' && m.view.view === 'facilitator') view = m.view;
-      else if (m.t === 'results') results = m;
-      else return;
-      render();
-    },
-    (state, reason) => showConnection(ctx, frame.status, state, reason),
-  );
-
   const labels = () => {
+    const view = watched.view;
     const r = view?.round ?? 0;
     setText(open, view?.phase === 'closed' ? ctx.tt('tr.fac.reopen', { round: r }) : ctx.tt('tr.fac.open', { round: view?.phase === 'results' ? r + 1 : Math.max(1, r) }));
     setText(close, ctx.tt('tr.fac.close', { round: Math.max(1, r) }));
@@ -183,7 +161,8 @@ export function startFacilitator(ctx: TrainingContext, root: HTMLElement): void 
 
   const render = () => {
     labels();
-    const v = view;
+    const v = watched.view;
+    const publicUrl = watched.publicUrl;
     if (!v) return;
     const { i18n } = ctx;
     frame.setTitle(ctx.tt('tr.fac.title', { title: v.info.title }));
@@ -212,9 +191,8 @@ export function startFacilitator(ctx: TrainingContext, root: HTMLElement): void 
     end.disabled = !live;
     const seatsOpen = v.teams.flatMap((t) => t.seats.filter((s) => s.open && s.name !== null));
     setText(decided, p === 'open' ? ctx.tt('tr.fac.decidedCount', { n: seatsOpen.filter((s) => s.decided).length, total: seatsOpen.length }) : '');
-    const auth = `s=${encodeURIComponent(session)}#k=${key}`;
-    projectorLink.href = `projector?${auth}`;
-    debriefLink.href = `debrief?${auth}`;
+    projectorLink.href = watched.link('projector');
+    debriefLink.href = watched.link('debrief');
 
     const prevTeam = forTeam.value || 'all';
     forTeam.replaceChildren(h('option', { value: 'all' }, ctx.tt('tr.fac.allTeams')), ...v.info.teams.map((n, i) => h('option', { value: String(i) }, n)));
@@ -254,16 +232,15 @@ export function startFacilitator(ctx: TrainingContext, root: HTMLElement): void 
       ),
     );
 
-    const r = results && results.version === v.resultsVersion ? results : null;
+    const list = watched.current;
     god.replaceChildren(
-      r
-        ? teamsSideBySide(ctx, v.info.teams, r.teams, ['stock', 'toWork', 'composite', 'regime', 'meta', 'luck'], ctx.tt('tr.deb.compare'))
+      list
+        ? teamsSideBySide(ctx, v.info.teams, list, ['stock', 'toWork', 'composite', 'regime', 'meta', 'luck'], ctx.tt('tr.deb.compare'))
         : h('p', {}, v.pending ? ctx.tt('tr.pending') : ctx.tt('tr.team.none')),
-      ...(r ? v.info.teams.map((n, i) => teamDetail(ctx, n, r.teams[i])) : []),
+      ...(list ? v.info.teams.map((n, i) => teamDetail(ctx, n, list[i])) : []),
     );
   };
   ctx.texts.on(render);
-  (window as unknown as { __training?: unknown }).__training = { view: () => view, results: () => results, connection: () => conn.state };
 }
 
 export function stepName(ctx: TrainingContext, step: number, round: number): string {

@@ -10,27 +10,17 @@ import { stageLabels } from '../ui/stage-labels';
 import type { Stage } from '../ui/stage/index';
 import { REVEAL_STEPS } from '../session/rules';
 import type { TeamResult } from '../session/model-api';
-import type { ProjectorView, ResultsMessage, ServerMessage } from '../session/views';
+import type { ProjectorView } from '../session/views';
 import type { TrainingContext } from './context';
 import { stepName } from './facilitator-page';
-import { Connection, keyFromHash, socketUrl } from './net';
-import { MessageLine, pageFrame, phaseText, showConnection, TimerLine } from './parts';
+import { MessageLine, pageFrame, phaseText, TimerLine } from './parts';
+import { WatchedSession } from './watch';
 import { teamsSideBySide } from './team-tables';
 
 export function startProjector(ctx: TrainingContext, root: HTMLElement): void {
   const frame = pageFrame(ctx, 'projector', root);
-  const session = new URLSearchParams(location.search).get('s') ?? '';
-  const key = keyFromHash() ?? '';
-  let view: ProjectorView | null = null;
-  let results: ResultsMessage | null = null;
-  let publicUrl = location.origin;
-  void fetch('api/server')
-    .then((r) => r.json())
-    .then((j: { publicUrl: string }) => {
-      publicUrl = j.publicUrl;
-      render();
-    })
-    .catch(() => undefined);
+  const watched = new WatchedSession<ProjectorView>(ctx, frame, 'projector', () => render());
+  const { session, conn } = watched;
 
   const phase = h('p', { class: 'phase' });
   const timer = new TimerLine(ctx);
@@ -49,6 +39,7 @@ export function startProjector(ctx: TrainingContext, root: HTMLElement): void {
   let stageModule: Promise<typeof import('../ui/stage/index')> | null = null;
 
   const nextStep = () => {
+    const view = watched.view;
     if (!view || view.phase !== 'results' || view.revealStep >= REVEAL_STEPS.length - 1) return;
     void conn.request({ t: 'act', action: { type: 'reveal', step: view.revealStep + 1 } }).catch(() => undefined);
   };
@@ -59,18 +50,6 @@ export function startProjector(ctx: TrainingContext, root: HTMLElement): void {
       nextStep();
     }
   });
-
-  const conn = new Connection(
-    socketUrl(),
-    () => ({ as: 'projector', session, secret: key }),
-    (m: ServerMessage) => {
-      if (m.t === 'state' && m.view.view === 'projector') view = m.view;
-      else if (m.t === 'results') results = m;
-      else return;
-      render();
-    },
-    (state, reason) => showConnection(ctx, frame.status, state, reason),
-  );
 
   const showStages = (teams: string[], list: (TeamResult | null)[]) => {
     stageModule ??= import('../ui/stage/index');
@@ -94,7 +73,7 @@ export function startProjector(ctx: TrainingContext, root: HTMLElement): void {
   };
 
   const render = () => {
-    const v = view;
+    const v = watched.view;
     setText(next, ctx.tt('tr.proj.next'));
     if (!v) return;
     const { i18n } = ctx;
@@ -102,13 +81,14 @@ export function startProjector(ctx: TrainingContext, root: HTMLElement): void {
     setText(phase, `${phaseText(ctx, v)}${v.pending ? ` · ${ctx.tt('tr.pending')}` : ''}`);
     timer.update(v);
     message.update(v);
-    const showResults = v.phase === 'results' && !v.pending && results !== null && results.version === v.resultsVersion;
+    const current = watched.current;
+    const showResults = v.phase === 'results' && !v.pending && current !== null;
     joinBox.hidden = showResults;
     revealBox.hidden = !showResults;
     if (!showResults) {
       stageGrid.hidden = true;
       joinBox.replaceChildren(
-        h('p', { class: 'proj-join-line' }, ctx.tt('tr.proj.join', { url: `${publicUrl}/join` })),
+        h('p', { class: 'proj-join-line' }, ctx.tt('tr.proj.join', { url: `${watched.publicUrl}/join` })),
         h('p', { class: 'join-code', 'data-code': v.info.code ?? '' }, v.info.code ?? ''),
         h('img', { class: 'qr', src: `api/sessions/${encodeURIComponent(session)}/qr.svg`, alt: ctx.tt('tr.fac.qr'), width: 220, height: 220 }),
         h(
@@ -122,7 +102,7 @@ export function startProjector(ctx: TrainingContext, root: HTMLElement): void {
       );
       return;
     }
-    const list = results!.teams;
+    const list = current!;
     const step = REVEAL_STEPS[v.revealStep];
     setText(stepHeading, stepName(ctx, v.revealStep, v.round));
     setText(progress, `${v.revealStep} / ${REVEAL_STEPS.length - 1}`);
@@ -153,5 +133,4 @@ export function startProjector(ctx: TrainingContext, root: HTMLElement): void {
     }
   };
   ctx.texts.on(render);
-  (window as unknown as { __training?: unknown }).__training = { view: () => view, results: () => results, connection: () => conn.state };
 }
