@@ -207,7 +207,7 @@ export function startFacilitator(ctx: TrainingContext, root: HTMLElement): void 
           'table',
           { class: 'data seats-table', 'data-team': String(team) },
           h('caption', {}, t.name),
-          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, i18n.t('verdict.who')), h('th', { scope: 'col' }, ctx.tt('tr.join.name')), h('th', { scope: 'col' }, ctx.tt('tr.fac.round')), h('td'))),
+          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, ctx.tt('tr.fac.role')), h('th', { scope: 'col' }, ctx.tt('tr.join.name')), h('th', { scope: 'col' }, ctx.tt('tr.fac.thisRound')), h('td'))),
           h(
             'tbody',
             {},

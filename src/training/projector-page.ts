@@ -31,7 +31,14 @@ export function startProjector(ctx: TrainingContext, root: HTMLElement): void {
   const stageGrid = h('div', { class: 'proj-stages', hidden: true });
   const next = h('button', { type: 'button', class: 'primary', 'data-action': 'next-step' });
   const progress = h('p', { class: 'proj-progress' });
-  const revealBox = h('section', { class: 'proj-reveal', 'aria-labelledby': 'proj-step-heading', hidden: true }, stepHeading, progress, stepBody, stageGrid, h('div', { class: 'button-row' }, next), ctx.text(h('p', { class: 'hint' }), 'tr.proj.keys'));
+  const revealBox = h(
+    'section',
+    { class: 'proj-reveal', 'aria-labelledby': 'proj-step-heading', hidden: true },
+    h('div', { class: 'proj-step-row' }, stepHeading, progress, next),
+    stepBody,
+    stageGrid,
+    ctx.text(h('p', { class: 'hint' }), 'tr.proj.keys'),
+  );
   stepHeading.id = 'proj-step-heading';
   frame.main.append(h('div', { class: 'proj-top' }, phase, timer.root, message.root), joinBox, revealBox);
 
@@ -51,23 +58,40 @@ export function startProjector(ctx: TrainingContext, root: HTMLElement): void {
     }
   });
 
+  // one team's stage at a time, full width (two columns of loop and triangles fit 1024x768); buttons pick the team
+  let shownTeam = 0;
+  const teamPicker = h('div', { class: 'proj-team-picker', role: 'group' });
+  stageGrid.before(teamPicker);
   const showStages = (teams: string[], list: (TeamResult | null)[]) => {
     stageModule ??= import('../ui/stage/index');
     while (stages.length < teams.length) {
       const host = h('div', { class: 'proj-stage-host' });
       const caption = h('p', { class: 'proj-stage-caption' });
-      stageGrid.append(h('figure', { class: 'proj-stage' }, h('figcaption', { class: 'proj-team-name' }, teams[stages.length]), host, caption));
+      stageGrid.append(h('figure', { class: 'proj-stage', hidden: true }, h('figcaption', { class: 'proj-team-name' }, teams[stages.length]), host, caption));
       stages.push({ host, caption, stage: null });
     }
+    shownTeam = Math.min(shownTeam, teams.length - 1);
+    teamPicker.hidden = teams.length < 2;
+    teamPicker.setAttribute('aria-label', ctx.tt('tr.deb.team'));
+    teamPicker.replaceChildren(
+      ...teams.map((name, i) => {
+        const b = h('button', { type: 'button', 'aria-pressed': String(i === shownTeam), 'data-team': String(i) }, name);
+        b.addEventListener('click', () => {
+          shownTeam = i;
+          showStages(teams, list);
+        });
+        return b;
+      }),
+    );
+    stages.forEach((st, i) => ((st.host.parentElement as HTMLElement).hidden = i !== shownTeam));
+    const i = shownTeam;
     void stageModule.then(async ({ createStage }) => {
-      for (let i = 0; i < teams.length; i++) {
-        const s = stages[i];
-        const r = list[i];
-        if (!s.stage) s.stage = await createStage(s.host, { reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches, language: ctx.i18n.lang, labels: stageLabels(ctx.i18n) });
-        if (r?.snapshot) {
-          s.stage.update(r.snapshot, Uint8Array.from(r.sample));
-          setText(s.caption, describeSnapshot(ctx.i18n, r.snapshot));
-        }
+      const st = stages[i];
+      const r = list[i];
+      st.stage ??= await createStage(st.host, { reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches, language: ctx.i18n.lang, labels: stageLabels(ctx.i18n) });
+      if (r?.snapshot) {
+        st.stage.update(r.snapshot, Uint8Array.from(r.sample));
+        setText(st.caption, describeSnapshot(ctx.i18n, r.snapshot));
       }
     });
   };
@@ -108,11 +132,12 @@ export function startProjector(ctx: TrainingContext, root: HTMLElement): void {
     setText(progress, `${v.revealStep} / ${REVEAL_STEPS.length - 1}`);
     next.disabled = v.revealStep >= REVEAL_STEPS.length - 1;
     stageGrid.hidden = step !== 'loop';
+    teamPicker.hidden = step !== 'loop' || v.info.teams.length < 2;
     revealBox.dataset.step = step;
     if (step === 'waiting') stepBody.replaceChildren();
     else if (step === 'headline') stepBody.replaceChildren(teamsSideBySide(ctx, v.info.teams, list, ['stock', 'toWork', 'composite'], ctx.tt('tr.proj.step.headline')));
     else if (step === 'loop') {
-      stepBody.replaceChildren(teamsSideBySide(ctx, v.info.teams, list, ['regime', 'meta'], ctx.tt('tr.proj.step.loop')));
+      stepBody.replaceChildren();
       showStages(v.info.teams, list);
     } else if (step === 'audiences') {
       stepBody.replaceChildren(

@@ -27,8 +27,8 @@ export function teamsSideBySide(ctx: TrainingContext, names: string[], results: 
     else if (m === 'dimensions') {
       for (const d of DIMENSIONS) row(i18n.t(`dimension.${d}`), each((r) => (r.report ? answerBadge('span', i18n, r.report.dimensions[d].label) : '–')), `dimension-${d}`);
     } else if (m === 'twin') {
-      row(i18n.t('twin.composite'), each((r) => (r.report ? i18n.signed((r.report.twin.composite - r.report.twin.twinComposite) * 100) : '–')), 'twin-composite');
-      row(i18n.t('twin.stock'), each((r) => (r.report ? i18n.signed(r.report.twin.stock - r.report.twin.twinStock) : '–')), 'twin-stock');
+      row(`${i18n.t('twin.difference')}: ${i18n.t('twin.composite')}`, each((r) => (r.report ? i18n.signed((r.report.twin.composite - r.report.twin.twinComposite) * 100) : '–')), 'twin-composite');
+      row(`${i18n.t('twin.difference')}: ${i18n.t('twin.stock')}`, each((r) => (r.report ? i18n.signed(r.report.twin.stock - r.report.twin.twinStock) : '–')), 'twin-stock');
     }
   }
   return dataTable('data teams-side', caption, [colHead(ctx.tt('tr.deb.measure')), ...names.map((n) => colHead(n, 'num'))], rows);
@@ -41,7 +41,7 @@ export function teamDetail(ctx: TrainingContext, name: string, r: TeamResult | n
   const managers = dataTable(
     'data team-managers',
     ctx.tt('tr.deb.teamDetail', { team: name }),
-    [colHead(i18n.t('verdict.who')), ...CORNERS.map((c) => colHead(i18n.t(`corner.${c}.short`), 'num')), colHead(i18n.t('verdict.label'))],
+    [colHead(ctx.tt('tr.fac.role')), ...CORNERS.map((c) => colHead(i18n.t(`corner.${c}.short`), 'num')), colHead(i18n.t('verdict.label'))],
     MANAGER_IDS.map((id) => {
       const v = r.roles[id];
       return h(
