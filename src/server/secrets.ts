@@ -2,7 +2,7 @@
 // store only as SHA-256 hashes; a join code is short (six characters, no look-alikes such as 0/O or 1/I)
 // and only lets a person ask for a seat, at a rate-limited pace (src/server/http.ts).
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import { CODE_ALPHABET, CODE_LENGTH } from '../session/protocol';
+import { CODE_ALPHABET, CODE_LENGTH } from '../session/codes';
 
 export function randomToken(bytes = 24): string {
   return randomBytes(bytes).toString('base64url');

@@ -18,7 +18,7 @@ import {
   type SessionState,
   type StoredDecision,
 } from './rules';
-import { ROLES, seatKey, totalMonths, type Role, type SessionSetup } from './setup';
+import { ROLES, seatKey, totalMonths, type Role, type SessionSetup } from './terms';
 import type { WhatIf } from './protocol';
 import type { FacilitatorView, ParticipantView, ProjectorView, ResultsMessage, SessionInfo, TeamView } from './views';
 

@@ -10,7 +10,10 @@ import type { RunIdentity } from '../engine/monthly-csv';
 import { AUDIENCE_IDS, MANAGER_IDS, type AudienceId, type CornerTriple, type EventLogEntry, type ManagerId, type MonthSnapshot, type Verdict } from '../model/types';
 import { attentionShares } from '../model/world';
 import type { Scenario } from '../scenario/schema';
+import { BUILTIN_SCENARIOS, builtinScenario } from '../scenario/builtin';
+import { formatIssues, scenarioHash } from '../scenario/parse';
 import type { RoundControls } from './rules';
+import { SessionSetupSchema, sessionScenario, type SessionSetup } from './setup';
 
 export interface TeamRunRequest {
   /** cache key (session and team); null: never cached (a "what if") */
@@ -72,8 +75,15 @@ export interface TeamResult {
   sample: number[];
 }
 
+/** a set-up checked in full, with its scenario and the scenario's hash, or what is wrong and where */
+export type ResolvedSetup = { ok: true; setup: SessionSetup; scenario: Scenario; scenarioHash: string } | { ok: false; message: string };
+
 export interface SessionModelApi {
   teamRun(req: TeamRunRequest): TeamResult;
+  /** the built-in scenarios (id and title), for a set-up form */
+  catalogue(): { id: string; title: { nl: string; en: string } }[];
+  /** check a set-up in full (an uploaded scenario by the scenario schema); the one-screen mode asks this */
+  resolveSetup(json: unknown): ResolvedSetup;
   /** the effective scenario (with every control as an event): `meerwaarde run` on it replays the team */
   effectiveScenario(req: TeamRunRequest): Scenario;
   /** monthly.csv of the run so far */
@@ -175,6 +185,14 @@ export function createSessionModelApi(): SessionModelApi {
         luck,
         sample: Array.from(run.sample.read(sim.world.pool)),
       };
+    },
+    catalogue: () => BUILTIN_SCENARIOS.map((sc) => ({ id: sc.id, title: sc.title })),
+    resolveSetup(json) {
+      const r = SessionSetupSchema.safeParse(json);
+      if (!r.success) return { ok: false, message: formatIssues(r.error.issues as Parameters<typeof formatIssues>[0]).map((i) => `${i.path}: ${i.message}`).join('; ') };
+      const scenario = sessionScenario(r.data, builtinScenario);
+      if (typeof scenario === 'string') return { ok: false, message: scenario };
+      return { ok: true, setup: r.data, scenario, scenarioHash: scenarioHash(scenario) };
     },
     effectiveScenario: (req) => runFor(req, false).sim.effectiveScenario(),
     monthlyCsv: (req) => runFor(req, false).sim.monthlyCsv(),

@@ -4,19 +4,8 @@
 import { z } from 'zod';
 import { formatIssues } from '../scenario/parse';
 import { FacilitatorActionSchema } from './rules';
+import { CODE_LENGTH, normaliseCode } from './codes';
 import { DecisionSchema, DisplayName, ROLES, SessionSetupSchema } from './setup';
-
-/** 31 characters that cannot be mistaken for each other when read off a projector (no 0/O, 1/I/L) */
-export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-export const CODE_LENGTH = 6;
-
-/** What a person typed (lower case, spaces, a dash) as a join code, or null if it cannot be one. */
-export function normaliseCode(typed: string): string | null {
-  const code = typed.toUpperCase().replace(/[\s-]/g, '');
-  if (code.length !== CODE_LENGTH) return null;
-  for (const ch of code) if (!CODE_ALPHABET.includes(ch)) return null;
-  return code;
-}
 
 /** a WebSocket message larger than this is refused unread (the socket itself closes beyond 64 KiB) */
 export const MESSAGE_BYTES_MAX = 8 * 1024;

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { LUCK_EVENTS, type LuckEvent } from '../model/types';
 import type { ScenarioEvent } from '../scenario/schema';
-import { DecisionSchema, ROLES, type Decision, type Role, type SessionSetup } from './setup';
+import { DecisionSchema, ROLES, type Decision, type Role, type SessionSetup } from './terms';
 
 /**
  * lobby: nobody has played yet; open: round `round` takes decisions; closed: round `round` is locked,

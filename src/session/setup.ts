@@ -1,97 +1,15 @@
-// A training session's set-up and a player's decision: one zod schema each, the single source of
-// validation and types for the server, the pages and the one-screen mode. Pure: no DOM, no Node.
-import { z } from 'zod';
+// A training session's set-up, checked in full: the shape (src/session/terms.ts) with an uploaded scenario
+// checked by the scenario schema. The server and the model worker use it; the pages use terms.ts.
+import type { z } from 'zod';
 import { ScenarioSchema, type Scenario } from '../scenario/schema';
-import { CORNERS, MANAGER_IDS, type Corner, type ManagerId } from '../model/types';
+import { setupSchema, type SessionSetup } from './terms';
 
-/** the one seed range of the project (0 to 2^31-1) */
-export const SEED_MAX = 2 ** 31 - 1;
-export const MAX_TEAMS = 8;
-export const MAX_ROUNDS = 24;
-export const MAX_MONTHS_PER_ROUND = 24;
-export const MAX_ROUND_SECONDS = 3600;
-export const NAME_MAX = 40;
+export * from './terms';
 
-/** the initiative cards a participant may play in a round (src/model/managers.ts launch) */
-export const CARD_KINDS = ['bold', 'designed', 'reframe'] as const;
-export type CardKind = (typeof CARD_KINDS)[number];
-
-/**
- * A display name: trimmed, 1 to 40 characters, no control characters. Anything else (angle brackets,
- * quotes, emoji) is allowed: names are written as text everywhere, never as markup.
- */
-export const DisplayName = z
-  .string()
-  .transform((s) => s.normalize('NFC').trim())
-  .pipe(
-    z
-      .string()
-      .min(1, 'a name needs at least one character')
-      .max(NAME_MAX, `a name has at most ${NAME_MAX} characters`)
-      // eslint-disable-next-line no-control-regex
-      .regex(/^[^\u0000-\u001f\u007f-\u009f\u2028\u2029]*$/, 'a name cannot hold control characters or line breaks'),
-  );
-
-const unit = z.number().min(0).max(1);
-const triple = z.strictObject({ value: unit, capacity: unit, legitimacy: unit });
-
-export const CardSchema = z.strictObject({ kind: z.enum(CARD_KINDS), corner: z.enum(CORNERS) });
-export type Card = z.infer<typeof CardSchema>;
-
-/** One manager's decision for a round: attention over the three levers, a stance per corner, maybe a card. */
-export const DecisionSchema = z.strictObject({
-  attention: triple.refine((a) => a.value + a.capacity + a.legitimacy > 0, { message: 'attention must go somewhere: at least one lever above 0' }),
-  stance: triple,
-  card: CardSchema.nullable(),
-});
-export type Decision = z.infer<typeof DecisionSchema>;
-
-export const ScenarioChoice = z.union([
-  z.strictObject({ builtin: z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(60) }),
-  z.strictObject({ custom: ScenarioSchema }),
-]);
-
-export const SessionSetupSchema = z
-  .strictObject({
-    title: DisplayName.describe('shown on every page of the session'),
-    scenario: ScenarioChoice,
-    seed: z.number().int().min(0).max(SEED_MAX),
-    teams: z.array(z.strictObject({ name: DisplayName })).min(1).max(MAX_TEAMS),
-    /** the roles people take; the others are played by the model's own decision rule */
-    roles: z.array(z.enum(MANAGER_IDS)).max(MANAGER_IDS.length),
-    rounds: z.number().int().min(1).max(MAX_ROUNDS),
-    monthsPerRound: z.number().int().min(1).max(MAX_MONTHS_PER_ROUND),
-    /** 0: no timer */
-    roundSeconds: z.number().int().min(0).max(MAX_ROUND_SECONDS),
-  })
-  .superRefine((s, ctx) => {
-    if (new Set(s.roles).size !== s.roles.length) ctx.addIssue({ code: 'custom', path: ['roles'], message: 'each role at most once' });
-    if (s.roundSeconds > 0 && s.roundSeconds < 30) ctx.addIssue({ code: 'custom', path: ['roundSeconds'], message: 'a round timer runs at least 30 seconds (or 0 for none)' });
-    const names = s.teams.map((t) => t.name.toLocaleLowerCase());
-    if (new Set(names).size !== names.length) ctx.addIssue({ code: 'custom', path: ['teams'], message: 'every team needs its own name' });
-  });
-export type SessionSetup = z.infer<typeof SessionSetupSchema>;
-
-export function totalMonths(setup: Pick<SessionSetup, 'rounds' | 'monthsPerRound'>): number {
-  return setup.rounds * setup.monthsPerRound;
-}
+export const SessionSetupSchema: z.ZodType<SessionSetup> = setupSchema(ScenarioSchema) as unknown as z.ZodType<SessionSetup>;
 
 /** The scenario a session plays: a built-in one by id (looked up by the caller), or the uploaded one. */
 export function sessionScenario(setup: SessionSetup, builtin: (id: string) => Scenario | undefined): Scenario | string {
   if ('custom' in setup.scenario) return setup.scenario.custom;
   return builtin(setup.scenario.builtin) ?? `unknown built-in scenario "${setup.scenario.builtin}"`;
-}
-
-export type Role = ManagerId;
-export const ROLES = MANAGER_IDS;
-export type { Corner };
-
-/** A seat: one role in one team. */
-export interface SeatRef {
-  team: number;
-  role: Role;
-}
-
-export function seatKey(s: SeatRef): string {
-  return `${s.team}:${s.role}`;
 }

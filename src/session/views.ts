@@ -3,7 +3,7 @@
 import type { EventLogEntry } from '../model/types';
 import type { Headline, RoleView, TeamResult } from './model-api';
 import type { Phase, RoomMessage, LuckCard } from './rules';
-import type { Decision, Role } from './setup';
+import type { Decision, Role } from './terms';
 import type { Versions } from './core';
 
 export interface SessionInfo {

@@ -6,7 +6,7 @@ import { h, setText, uid } from '../ui/dom';
 import { colHead, dataTable, rowHead } from '../ui/panels/panel-parts';
 import { SERIES_COLUMNS } from '../engine/sandbox-api';
 import { AUDIENCE_IDS, CORNERS } from '../model/types';
-import { ROLES, type Role } from '../session/setup';
+import { ROLES, type Role } from '../session/terms';
 import type { TeamResult } from '../session/model-api';
 import type { FacilitatorView } from '../session/views';
 import type { TrainingContext } from './context';

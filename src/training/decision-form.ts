@@ -4,7 +4,7 @@
 import { h, setText, uid } from '../ui/dom';
 import { Slider } from '../ui/controls/slider';
 import { CORNERS, type Corner } from '../model/types';
-import { CARD_KINDS, type Card, type Decision } from '../session/setup';
+import { CARD_KINDS, type Card, type Decision } from '../session/terms';
 import type { TrainingContext } from './context';
 
 const STEP = 0.05;

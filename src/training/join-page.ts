@@ -1,8 +1,8 @@
 // /join?code=...: a participant types the code and a name (or arrives from the QR code with the code
 // filled in), picks a free seat (a team and a role), and goes to the play page with a token kept on the device.
 import { h, uid } from '../ui/dom';
-import { normaliseCode } from '../session/protocol';
-import { ROLES, type Role } from '../session/setup';
+import { normaliseCode } from '../session/codes';
+import { ROLES, type Role } from '../session/terms';
 import type { TrainingContext } from './context';
 import { postJson } from './net';
 import { errorLine, pageFrame, roleName, showError } from './parts';

@@ -2,7 +2,7 @@
 // with the round timer, the facilitator's message, and small formatters.
 import { h, setText } from '../ui/dom';
 import { LANGUAGES } from '../ui/i18n/index';
-import type { Role } from '../session/setup';
+import type { Role } from '../session/terms';
 import type { AnyView } from '../session/views';
 import type { TrainingContext } from './context';
 import type { ConnState } from './net';

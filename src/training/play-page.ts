@@ -4,7 +4,7 @@
 // is back; the page says when a decision was received.
 import { h, setText } from '../ui/dom';
 import { scoreBar } from '../ui/panels/panel-parts';
-import type { Decision } from '../session/setup';
+import type { Decision } from '../session/terms';
 import type { ParticipantView, ServerMessage } from '../session/views';
 import type { TrainingContext } from './context';
 import { decisionFrom, DecisionForm } from './decision-form';

@@ -1,6 +1,6 @@
 // What a participant's device keeps in its browser: the seat (token) per session, and the decision being
 // edited or not yet sent, so a reload or a lost connection loses no input.
-import type { Decision, Role } from '../session/setup';
+import type { Decision, Role } from '../session/terms';
 
 export interface StoredSeat {
   token: string;

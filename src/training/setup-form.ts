@@ -2,9 +2,8 @@
 // or uploaded, validated by the same schema), seed, teams, roles people play, rounds, months per round and
 // a round timer. It gives a SessionSetup checked by SessionSetupSchema, or shows what is wrong and where.
 import { h, uid } from '../ui/dom';
-import { formatIssues, parseJsonText } from '../scenario/parse';
 import { MANAGER_IDS } from '../model/types';
-import { MAX_TEAMS, SEED_MAX, SessionSetupSchema, type SessionSetup } from '../session/setup';
+import { MAX_TEAMS, SEED_MAX, SetupShapeSchema, type SessionSetup } from '../session/terms';
 import type { TrainingContext } from './context';
 import { errorLine, roleName, showError } from './parts';
 
@@ -57,7 +56,9 @@ export class SetupForm {
       this.custom = null;
       if (!file) return;
       try {
-        const json = parseJsonText(await file.text(), file.name);
+        const text = await file.text();
+        // a byte-order mark (some Windows editors write one) is not part of the JSON
+        const json: unknown = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
         this.custom = json;
         const title = (json as { title?: { nl?: string; en?: string } }).title;
         this.uploadNote.textContent = ctx.tt('tr.setup.uploaded', { title: title?.[ctx.i18n.lang] ?? file.name });
@@ -143,14 +144,15 @@ export class SetupForm {
       monthsPerRound: int(this.fields.months),
       roundSeconds: int(this.fields.timer),
     };
-    const r = SessionSetupSchema.safeParse(candidate);
+    // the shape is checked here; an uploaded scenario's content by the server (or the one-screen worker)
+    const r = SetupShapeSchema.safeParse(candidate);
     if (!r.success) {
-      const issues = formatIssues(r.error.issues as Parameters<typeof formatIssues>[0]);
-      showError(this.error, this.ctx.tt('tr.setup.invalid', { message: issues.map((i) => `${i.path}: ${i.message}`).join('; ') }));
+      const issues = r.error.issues.map((i) => `$.${i.path.join('.')}: ${i.message}`);
+      showError(this.error, this.ctx.tt('tr.setup.invalid', { message: issues.join('; ') }));
       return null;
     }
     showError(this.error, null);
-    return r.data;
+    return r.data as SessionSetup;
   }
 
   showError(message: string): void {

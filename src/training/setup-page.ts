@@ -1,7 +1,7 @@
 // /training: the facilitator sets up a session (or starts from a preset) and lands on the console with
 // the private facilitator link.
 import { h } from '../ui/dom';
-import type { SessionSetup } from '../session/setup';
+import type { SessionSetup } from '../session/terms';
 import type { TrainingContext } from './context';
 import { postJson } from './net';
 import { pageFrame, section } from './parts';

@@ -2,10 +2,9 @@
 // The facilitator's controls, the seats taking turns at the keyboard, every team's results and the debrief
 // panels; kept in this browser, exported and imported in the server's export format.
 import { download, h, setText, uid } from '../ui/dom';
-import { BUILTIN_SCENARIOS } from '../scenario/builtin';
 import { GOOD_LUCK, LUCK_EVENTS } from '../model/types';
 import { isFinished, RuleError, type FacilitatorAction } from '../session/rules';
-import type { Role } from '../session/setup';
+import type { Role } from '../session/terms';
 import type { TrainingContext } from './context';
 import { decisionFrom, DecisionForm } from './decision-form';
 import { errorLine, pageFrame, phaseText, roleName, section, showError } from './parts';
@@ -14,8 +13,10 @@ import { LocalSession } from './solo/local-session';
 import { TeamReports } from './team-panels';
 import { teamDetail, teamsSideBySide } from './team-tables';
 
-export function startSolo(ctx: TrainingContext, root: HTMLElement): void {
+export async function startSolo(ctx: TrainingContext, root: HTMLElement): Promise<void> {
   const frame = pageFrame(ctx, 'solo', root);
+  const api = LocalSession.worker();
+  const catalogue = await api.catalogue();
   ctx.texts.on(() => frame.setTitle(ctx.tt('tr.solo.title')));
   const importError = errorLine();
   const importId = uid('import');
@@ -24,7 +25,7 @@ export function startSolo(ctx: TrainingContext, root: HTMLElement): void {
     const file = importInput.files?.[0];
     if (!file) return;
     try {
-      play(LocalSession.fromExport(await file.text()));
+      play(await LocalSession.fromExport(await file.text(), api));
     } catch (e) {
       showError(importError, ctx.tt('tr.solo.importError', { message: (e as Error).message }));
     }
@@ -33,13 +34,19 @@ export function startSolo(ctx: TrainingContext, root: HTMLElement): void {
 
   const start = () => {
     const saved = LocalSession.saved();
-    const form = new SetupForm(ctx, BUILTIN_SCENARIOS, (setup) => play(LocalSession.create(setup)), 'tr.solo.start');
+    const form: SetupForm = new SetupForm(
+      ctx,
+      catalogue,
+      (setup) =>
+        void LocalSession.create(setup, api).then(play, (e: Error) => form.showError(ctx.tt('tr.setup.invalid', { message: e.message }))),
+      'tr.solo.start',
+    );
     const resume = saved
       ? h(
           'div',
           { class: 'notice resume' },
           h('p', {}, ctx.tt('tr.solo.resume', { title: saved.setup.title, round: saved.log.filter((l) => l.action.type === 'advance').length })),
-          h('div', { class: 'button-row' }, button('continue', ctx.tt('tr.solo.continue'), () => play(LocalSession.restore()!), true), button('discard', ctx.tt('tr.solo.discard'), () => (LocalSession.discard(), start()))),
+          h('div', { class: 'button-row' }, button('continue', ctx.tt('tr.solo.continue'), () => void LocalSession.restore(api).then((r) => r && play(r)), true), button('discard', ctx.tt('tr.solo.discard'), () => (LocalSession.discard(), start()))),
         )
       : null;
     frame.main.replaceChildren(ctx.text(h('p', { class: 'intro' }), 'tr.solo.intro'), ...(resume ? [resume] : []), form.root, importBox);

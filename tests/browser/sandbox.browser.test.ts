@@ -43,12 +43,14 @@ describe('the built sandbox in Chromium', () => {
   it('serves no model code on the page thread: the model is only in the worker bundle', () => {
     const assets = readdirSync(join(harness.outDir, 'assets')).filter((f) => f.endsWith('.js'));
     const worker = assets.filter((f) => f.startsWith('sim.worker'));
+    // the training sessions' one-screen mode has a model worker of its own (workers/session.worker.ts)
+    const workers = /^(sim|session)\.worker/;
     expect(worker).toHaveLength(1);
     // fields only the stepping code has (object keys survive minification); the page may hold the
     // scenario schema and its parameter table (constants: a link is checked against them), never this
     const modelOnly = /scheduleIndex|spareNormal/;
     expect(modelOnly.test(readFileSync(join(harness.outDir, 'assets', worker[0]), 'utf8'))).toBe(true);
-    for (const f of assets.filter((x) => !x.startsWith('sim.worker'))) {
+    for (const f of assets.filter((x) => !workers.test(x))) {
       expect(modelOnly.test(readFileSync(join(harness.outDir, 'assets', f), 'utf8')), `${f} holds model code`).toBe(false);
     }
   });

@@ -4,13 +4,12 @@
 // so a server session can be continued here, and the other way round for its record.
 import * as Comlink from 'comlink';
 import { MODEL_VERSION } from '../../model/version';
-import { builtinScenario } from '../../scenario/builtin';
-import { scenarioHash } from '../../scenario/parse';
+import type { Scenario } from '../../scenario/schema';
 import { SessionCore, type DecisionRecord } from '../../session/core';
 import { EXPORT_FORMAT, sessionExport } from '../../session/export';
 import type { SessionModelApi } from '../../session/model-api';
 import { FacilitatorActionSchema, resultsRound, RuleError, type FacilitatorAction, type LoggedAction } from '../../session/rules';
-import { DecisionSchema, ROLES, SessionSetupSchema, sessionScenario, type Decision, type Role, type SessionSetup } from '../../session/setup';
+import { DecisionSchema, ROLES, type Decision, type Role, type SessionSetup } from '../../session/terms';
 
 const STORAGE_KEY = 'meerwaarde.solo';
 const APP_VERSION = '0.1.0';
@@ -29,11 +28,9 @@ export class LocalSession {
   private computing = false;
   private listeners = new Set<() => void>();
 
-  private constructor(saved: Saved, api: Comlink.Remote<SessionModelApi>) {
-    const scenario = sessionScenario(saved.setup, builtinScenario);
-    if (typeof scenario === 'string') throw new RuleError('scenario', scenario);
+  private constructor(saved: Saved, scenario: Scenario, hash: string, api: Comlink.Remote<SessionModelApi>) {
     this.api = api;
-    this.core = new SessionCore(saved.id, '', saved.setup, scenario, saved.createdAt, { modelVersion: MODEL_VERSION, app: APP_VERSION, scenarioHash: scenarioHash(scenario) });
+    this.core = new SessionCore(saved.id, '', saved.setup, scenario, saved.createdAt, { modelVersion: MODEL_VERSION, app: APP_VERSION, scenarioHash: hash });
     for (const logged of saved.log) this.core.commitAction(logged, this.core.tryAction(logged));
     for (const d of saved.decisions) this.core.commitDecision(d);
     for (const role of saved.setup.roles) saved.setup.teams.forEach((_, team) => this.core.takeSeat({ team, role, name: role, takenAt: saved.createdAt }));
@@ -43,20 +40,24 @@ export class LocalSession {
     return Comlink.wrap<SessionModelApi>(new Worker(new URL('../../../workers/session.worker.ts', import.meta.url), { type: 'module', name: 'meerwaarde-session' }));
   }
 
-  static create(setup: SessionSetup, api = LocalSession.worker()): LocalSession {
-    const s = new LocalSession({ id: `solo-${Date.now().toString(36)}`, setup, createdAt: Date.now(), log: [], decisions: [] }, api);
-    s.save();
+  /** a session from a saved state, its set-up checked in full by the worker (the page holds no model code) */
+  private static async open(saved: Saved, api: Comlink.Remote<SessionModelApi>, store: boolean): Promise<LocalSession> {
+    const resolved = await api.resolveSetup(saved.setup);
+    if (!resolved.ok) throw new RuleError('setup', resolved.message);
+    const s = new LocalSession({ ...saved, setup: resolved.setup }, resolved.scenario, resolved.scenarioHash, api);
+    if (store) s.save();
     s.refresh();
     return s;
   }
 
+  static create(setup: SessionSetup, api = LocalSession.worker()): Promise<LocalSession> {
+    return LocalSession.open({ id: `solo-${Date.now().toString(36)}`, setup, createdAt: Date.now(), log: [], decisions: [] }, api, true);
+  }
+
   /** the session kept in this browser, or null */
-  static restore(api = LocalSession.worker()): LocalSession | null {
+  static async restore(api = LocalSession.worker()): Promise<LocalSession | null> {
     const saved = LocalSession.saved();
-    if (!saved) return null;
-    const s = new LocalSession(saved, api);
-    s.refresh();
-    return s;
+    return saved ? LocalSession.open(saved, api, false) : null;
   }
 
   static saved(): Saved | null {
@@ -73,7 +74,7 @@ export class LocalSession {
   }
 
   /** a session export (the server's or this mode's) as a saved session; throws RuleError naming what is wrong */
-  static fromExport(text: string, api = LocalSession.worker()): LocalSession {
+  static async fromExport(text: string, api = LocalSession.worker()): Promise<LocalSession> {
     let json: Record<string, unknown>;
     try {
       json = JSON.parse(text) as Record<string, unknown>;
@@ -81,8 +82,7 @@ export class LocalSession {
       throw new RuleError('import', 'not JSON');
     }
     if (json.format !== EXPORT_FORMAT) throw new RuleError('import', `$.format: must be "${EXPORT_FORMAT}"`);
-    const setup = SessionSetupSchema.safeParse(json.setup);
-    if (!setup.success) throw new RuleError('import', `$.setup: ${setup.error.issues[0]?.message ?? 'invalid'}`);
+    if (!json.setup || typeof json.setup !== 'object') throw new RuleError('import', '$.setup: missing');
     const actions = Array.isArray(json.actions) ? json.actions : [];
     const decisions = Array.isArray(json.decisions) ? json.decisions : [];
     const log: LoggedAction[] = actions.map((a: { at: string; by: string; action: unknown }, i: number) => {
@@ -96,10 +96,8 @@ export class LocalSession {
       return { seq: d.seq, at: Date.parse(d.at), round: d.round, team: d.team, role: d.role as Role, name: String(d.name), decision: decision.data };
     });
     const session = json.session as { id?: string; createdAt?: string } | undefined;
-    const s = new LocalSession({ id: String(session?.id ?? `solo-${Date.now().toString(36)}`), setup: setup.data, createdAt: Date.parse(session?.createdAt ?? '') || Date.now(), log, decisions: records }, api);
-    s.save();
-    s.refresh();
-    return s;
+    const saved: Saved = { id: String(session?.id ?? `solo-${Date.now().toString(36)}`), setup: json.setup as SessionSetup, createdAt: Date.parse(session?.createdAt ?? '') || Date.now(), log, decisions: records };
+    return LocalSession.open(saved, api, true);
   }
 
   onChange(fn: () => void): void {
