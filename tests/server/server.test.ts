@@ -10,6 +10,19 @@ import { api, apiText, Client, createSession, DECISION, ROOT, SETUP, startServer
 
 const ROLES = ['W', 'D', 'H', 'P'] as const;
 
+/** a one-team session with one seated participant who decided in round 1, played (advanced) */
+async function oneRoundPlayed(server: Server, role: string, name: string) {
+  const s = await createSession(server, { ...SETUP, teams: [{ name: 'Een' }] });
+  const token = await takeSeat(server, s.code, 0, role, name);
+  const fac = await Client.hello(server, { as: 'facilitator', session: s.id, secret: s.secret });
+  const p = await Client.hello(server, { as: 'participant', session: s.id, token });
+  await fac.request({ t: 'act', action: { type: 'open' } });
+  await p.request({ t: 'decide', round: 1, decision: DECISION });
+  await fac.request({ t: 'act', action: { type: 'close' } });
+  await fac.request({ t: 'act', action: { type: 'advance' } });
+  return { s, fac, p };
+}
+
 describe('training server', () => {
   let server: Server;
   beforeAll(async () => {
@@ -107,14 +120,7 @@ describe('training server', () => {
   });
 
   it('undo of the last advance returns to the closed round; advancing again gives the same bytes', async () => {
-    const s = await createSession(server, { ...SETUP, teams: [{ name: 'Een' }] });
-    const token = await takeSeat(server, s.code, 0, 'W', 'Fé');
-    const fac = await Client.hello(server, { as: 'facilitator', session: s.id, secret: s.secret });
-    const p = await Client.hello(server, { as: 'participant', session: s.id, token });
-    await fac.request({ t: 'act', action: { type: 'open' } });
-    await p.request({ t: 'decide', round: 1, decision: DECISION });
-    await fac.request({ t: 'act', action: { type: 'close' } });
-    await fac.request({ t: 'act', action: { type: 'advance' } });
+    const { s, fac, p } = await oneRoundPlayed(server, 'W', 'Fé');
     const first = await apiText(server, `/api/sessions/${s.id}/teams/0/summary.json`, s.secret);
     expect((await fac.request({ t: 'act', action: { type: 'undo' } })).t).toBe('ack');
     const closed = await fac.view((v) => v.phase === 'closed' && v.pending === false, 'closed again');
@@ -132,14 +138,7 @@ describe('training server', () => {
   });
 
   it('a "what if" replays one team with one decision changed, leaving the session as it was', async () => {
-    const s = await createSession(server, { ...SETUP, teams: [{ name: 'Een' }] });
-    const token = await takeSeat(server, s.code, 0, 'D', 'Gus');
-    const fac = await Client.hello(server, { as: 'facilitator', session: s.id, secret: s.secret });
-    const p = await Client.hello(server, { as: 'participant', session: s.id, token });
-    await fac.request({ t: 'act', action: { type: 'open' } });
-    await p.request({ t: 'decide', round: 1, decision: DECISION });
-    await fac.request({ t: 'act', action: { type: 'close' } });
-    await fac.request({ t: 'act', action: { type: 'advance' } });
+    const { s, fac, p } = await oneRoundPlayed(server, 'D', 'Gus');
     const before = await apiText(server, `/api/sessions/${s.id}/teams/0/summary.json`, s.secret);
     const changed = await fac.request({
       t: 'whatIf',
