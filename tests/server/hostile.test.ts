@@ -120,7 +120,7 @@ describe('hostile and malformed messages', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain('$.name');
     const long = await api<{ error: { message: string } }>(server, 'POST', '/api/seat', { code: a.code, team: 1, role: 'P', name: 'x'.repeat(41) });
-    expect(long.body.error.message).toContain('$.name: too large: must be <= 40');
+    expect(long.body.error.message).toContain('$.name: too long: must have at most 40 characters');
   });
 
   it('a connection that floods is slowed, then cut; others carry on', async () => {
