@@ -3,7 +3,8 @@
 //      over several fresh page loads;
 //   2. frames per second and main-thread long tasks while the baseline runs at full speed (the model in
 //      its Web Worker), repeated runs of 240 months for a measuring window of about ten seconds.
-// Targets (issue 3): median >= 50 fps, no long task over 50 ms, first frame < 1.5 s.
+//   3. at rest: canvas frames drawn while a run is paused and nothing changes (issue 7: none).
+// Targets (issues 3 and 7): median >= 50 fps, no long task over 50 ms, first frame < 1.5 s, 0 frames at rest.
 // The machine's load matters (a 2-core box shares the worker, the page and software WebGL): the
 // figures include the load average at the start and the end.
 // Prints figures; asserts nothing (benchmarks never fail a build). Options: --no-build (use dist/),
@@ -63,6 +64,7 @@ const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true
 // The page records its own frame times and long tasks (installed before any page script runs).
 const INSTRUMENT = () => {
   const w = window;
+  localStorage.setItem('meerwaarde.tourSeen', '1'); // a returning visitor: no tour over the controls
   w.__bench = { frames: [], longTasks: [], recording: false };
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) w.__bench.longTasks.push({ start: e.startTime, duration: e.duration, recording: w.__bench.recording });
@@ -79,6 +81,7 @@ try {
   const firstFrames = [];
   for (let i = 0; i < LOADS; i++) {
     const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    await context.addInitScript(() => localStorage.setItem('meerwaarde.tourSeen', '1'));
     const page = await context.newPage();
     await page.goto(`${server.url}?v=1&scenario=baseline&seed=1&months=96`);
     const ms = await page.evaluate(
@@ -151,6 +154,20 @@ try {
   const elapsed = (Date.now() - start) / 1000;
   await context.close();
 
+  // 3. at rest: a run paused at month 24 (its transitions settled) draws nothing for three seconds
+  const restContext = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  await restContext.addInitScript(INSTRUMENT);
+  const restPage = await restContext.newPage();
+  await restPage.goto(`${server.url}?v=1&scenario=baseline&seed=1&months=96&at=24`);
+  await restPage.waitForFunction(() => window.__meerwaarde?.ready === true && !window.__meerwaarde.state().busy, null, { timeout: 30_000 });
+  await restPage.waitForTimeout(1500);
+  const restFrames = await restPage.evaluate(async () => {
+    const f0 = window.__meerwaarde.frameCount();
+    await new Promise((done) => setTimeout(done, 3000));
+    return window.__meerwaarde.frameCount() - f0;
+  });
+  await restContext.close();
+
   const longTasks = all.longTasks.filter((t) => t.recording);
   const result = {
     firstFrameMs: { median: Math.round(median(firstFrames)), max: Math.round(Math.max(...firstFrames)), loads: firstFrames.length },
@@ -163,7 +180,8 @@ try {
       runs,
     },
     longTasks: { count: longTasks.length, maxMs: Math.round(Math.max(0, ...longTasks.map((t) => t.duration))), duringLoadCount: all.longTasks.length - longTasks.length },
-    targets: { fpsMedian: 50, longTaskMaxMs: 50, firstFrameMs: 1500 },
+    atRest: { canvasFramesIn3s: restFrames },
+    targets: { fpsMedian: 50, longTaskMaxMs: 50, firstFrameMs: 1500, canvasFramesAtRest: 0 },
     loadAverage: { start: loadStart, end: os.loadavg()[0] },
     cpus: os.cpus().length,
   };
@@ -175,6 +193,7 @@ try {
     console.log(`model pace: ${result.fullSpeed.monthsPerSecond} months/s in the worker over ${runs} runs of 240 months`);
     console.log(`machine: ${result.cpus} CPUs, load average ${result.loadAverage.start.toFixed(1)} at the start, ${result.loadAverage.end.toFixed(1)} at the end`);
     console.log(`main-thread long tasks while playing: ${result.longTasks.count}, longest ${result.longTasks.maxMs} ms (${ok(result.longTasks.count === 0)}: none over 50 ms); before play (page load): ${result.longTasks.duringLoadCount}`);
+    console.log(`at rest (paused at month 24): ${restFrames} canvas frames in 3 s (${ok(restFrames === 0)}: none)`);
   }
 } finally {
   await browser.close();

@@ -1,7 +1,7 @@
 // Pure geometry, layout, colour and timing code of the Pixi stage (no Pixi imported here).
 import { describe, expect, it } from 'vitest';
 import { LOOP_STATIONS, LUCK_EVENTS, MANAGER_IDS, POLITICAL_EVENTS, STATUSES, type EventLogEntry } from '../src/model/types';
-import { MANAGER_COLOURS, PALETTE, STATUS_STYLE, contrastRatio, darken, withContrast } from '../src/ui/stage/palette';
+import { MANAGER_COLOURS, PALETTE, PALETTE_ROLE, STATUS_STYLE, contrastRatio, darken, withContrast } from '../src/ui/stage/palette';
 import {
   COLUMNS_MIN_WIDTH,
   computeStageLayout,
@@ -47,7 +47,10 @@ import { Simulation } from '../src/engine/simulation';
 import { BUILTIN_SCENARIOS } from '../src/scenario/index';
 import { FlowScale, VectorTween, easeInOutCubic, flowStrength, flowTone, quantise, transitionMs } from '../src/ui/stage/tween';
 import {
-  PULSE_LIFE_MS,
+  MIN_SHOW_MS,
+  PLAYED_MARKER_MONTHS,
+  STATIC_MARKER_MONTHS,
+  pulseExpired,
   SLOTS_PER_STATION,
   chooseSlot,
   eventLabel,
@@ -96,7 +99,9 @@ describe('palette', () => {
   });
 
   it('keeps text at 4.5:1 on the panels and on the page background', () => {
-    for (const text of [PALETTE.text, PALETTE.textMuted]) {
+    const texts = (Object.keys(PALETTE_ROLE) as (keyof typeof PALETTE)[]).filter((k) => PALETTE_ROLE[k] === 'text').map((k) => PALETTE[k]);
+    expect(texts).toContain(PALETTE.balancingText);
+    for (const text of texts) {
       expect(contrastRatio(text, PALETTE.panel)).toBeGreaterThanOrEqual(4.5);
       expect(contrastRatio(text, PALETTE.background)).toBeGreaterThanOrEqual(4.5);
       expect(contrastRatio(text, 0xfafaf8)).toBeGreaterThanOrEqual(4.5); // zone fill
@@ -105,6 +110,7 @@ describe('palette', () => {
 
   it('keeps graphics that carry meaning at 3:1 on the panel', () => {
     const meaningful = [
+      ...(Object.keys(PALETTE_ROLE) as (keyof typeof PALETTE)[]).filter((k) => PALETTE_ROLE[k] !== 'decoration' && PALETTE_ROLE[k] !== 'background').map((k) => PALETTE[k]),
       PALETTE.positive,
       PALETTE.negative,
       PALETTE.neutral,
@@ -185,14 +191,14 @@ describe('stage layout', () => {
       expect(inside(gauges, l.loop)).toBe(true);
       expect(ring.y + ring.height).toBeLessThanOrEqual(gauges.y + 0.5);
       expect(gauges.height).toBe(gaugeStripHeight(l.loop.width, l.fontSize));
-      expect(columns === 2 || columns === 4).toBe(true);
+      expect([1, 2, 4]).toContain(columns);
     }
   });
 
   it('puts the four gauges in a row only when each gets about 13 em', () => {
     expect(gaugeColumns(900, 15)).toBe(4);
     expect(gaugeColumns(620, 15)).toBe(2);
-    expect(gaugeColumns(340, 12)).toBe(2);
+    expect(gaugeColumns(250, 12)).toBe(1); // a narrow phone: one gauge a row, so a name keeps its size
     expect(gaugeStripHeight(620, 15)).toBe(2 * gaugeStripHeight(900, 15));
   });
 
@@ -635,7 +641,7 @@ describe('event pulses', () => {
     expect(chooseSlot([100, 200])).toBe(0);
   });
 
-  it('grows the ring and fades it, holds the marker, then ends', () => {
+  it('grows the ring and fades it, and holds the marker', () => {
     const f: PulseFrame = { ring: 0, ringAlpha: 0, markerAlpha: 0, done: false };
     pulseFrame(0, f);
     expect(f.ring).toBe(0);
@@ -646,11 +652,16 @@ describe('event pulses', () => {
     pulseFrame(1500, f);
     expect(f.ringAlpha).toBe(0);
     expect(f.markerAlpha).toBe(1);
-    expect(f.done).toBe(false);
-    pulseFrame(PULSE_LIFE_MS - 100, f);
-    expect(f.markerAlpha).toBeGreaterThan(0);
-    expect(f.markerAlpha).toBeLessThan(1);
-    expect(pulseFrame(PULSE_LIFE_MS, f).done).toBe(true);
+    expect(f.done).toBe(true);
+    expect(pulseFrame(60_000, f).markerAlpha).toBe(1); // a pause does not make it vanish (issue 7, defect 8)
+  });
+
+  it('retires a marker by months, never while paused; the player\'s cards stay longer', () => {
+    expect(pulseExpired(5, 6, 10_000, false)).toBe(false);
+    expect(pulseExpired(5, 5 + STATIC_MARKER_MONTHS, 10_000, false)).toBe(true);
+    expect(pulseExpired(5, 5 + STATIC_MARKER_MONTHS, MIN_SHOW_MS - 1, false)).toBe(false); // full speed: seen first
+    expect(pulseExpired(5, 5 + STATIC_MARKER_MONTHS, 10_000, true)).toBe(false);
+    expect(pulseExpired(5, 5 + PLAYED_MARKER_MONTHS, 10_000, true)).toBe(true);
   });
 
   it('labels an event by its translated type, else by its own text', () => {

@@ -154,8 +154,8 @@ export interface Frame {
   month: number;
   months: number;
   done: boolean;
-  /** the latest month (null before the first step) */
-  snapshot: MonthSnapshot | null;
+  /** the latest month; before the first step the starting state (month 0), so the stage is never empty */
+  snapshot: MonthSnapshot;
   /**
    * One code per dot (always LoadRequest.sampleSize long): the STATUS_CODE of the client the dot follows;
    * STATUS_CODE.exited in the frame after that client left bijstand; SAMPLE_NOBODY when the dot follows
@@ -180,6 +180,8 @@ export interface SandboxApi {
   /** summary.json of the whole run with the player's controls: the bytes `meerwaarde run` writes */
   exportSummaryJson(): string;
   exportMonthlyCsv(): string;
+  /** monthly.csv of the months played so far (the first rows of exportMonthlyCsv's file) */
+  exportMonthlyCsvSoFar(): string;
   /** the effective scenario (with the player's controls as events), for `meerwaarde run` */
   exportScenarioJson(): string;
 }
@@ -452,7 +454,7 @@ export function createSandboxApi(engine: SandboxEngine, now: () => number = () =
       month: r.sim.month,
       months: r.sim.months,
       done: r.sim.done,
-      snapshot: r.last,
+      snapshot: r.last ?? r.sim.current(),
       // a copy with its own buffer: the worker transfers (moves) it to the page
       sample: sample.read(r.sim.world.pool),
       series,
@@ -512,6 +514,7 @@ export function createSandboxApi(engine: SandboxEngine, now: () => number = () =
 
     exportSummaryJson: () => replayToEnd().sim.summaryJson(),
     exportMonthlyCsv: () => replayToEnd().sim.monthlyCsv(),
+    exportMonthlyCsvSoFar: () => current().sim.monthlyCsv(),
     exportScenarioJson: () => {
       const r = current();
       const shadow = new Run(engine, r.scenario, r.seed, r.sim.months, r.controls);
@@ -543,8 +546,27 @@ export type Quadrant = (typeof QUADRANTS)[number];
 export const DIMENSIONS = ['programmatic', 'process', 'political', 'endurance'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
+/** A McConnell label and the lowest score that earns it (summary.json's labelScale, best first). */
+export interface LabelStep {
+  label: Verdict['label'];
+  min: number;
+}
+
+export interface TriangleCorners {
+  value: number;
+  capacity: number;
+  legitimacy: number;
+  balance: number;
+}
+
 export interface RunReport {
   month: number;
+  /** summary.json's meta.modelVersion: the model that made these numbers */
+  modelVersion: string;
+  /** the label scale every verdict and dimension uses (summary.json's labelScale) */
+  labelScale: LabelStep[];
+  /** the municipality's (meta) triangle and each manager's, at the report's month */
+  triangles: { municipality: TriangleCorners; managers: Record<ManagerId, TriangleCorners> };
   account: AccountLine[];
   quadrants: Record<Quadrant, number>;
   dimensions: Record<Dimension, Verdict>;
@@ -562,12 +584,15 @@ export interface RunReport {
 
 type Summary = ReturnType<Simulation['summary']>;
 
+const corners = (t: TriangleCorners): TriangleCorners => ({ value: t.value, capacity: t.capacity, legitimacy: t.legitimacy, balance: t.balance });
+
 /** the panels' RunReport from a summary and the latest month (the sandbox and the training sessions) */
 export function toReport(summary: Summary, last: MonthSnapshot): RunReport {
   const { costs, achievements } = summary.publicValueAccount;
   const runComposite = summary.twin.composite + summary.twin.strategyEffect.composite;
   return {
     month: last.month,
+    modelVersion: summary.meta.modelVersion,
     account: [
       { key: 'financialCosts', raw: costs.financialCosts.totalEuro, unit: 'euro', score: costs.financialCosts.score },
       { key: 'unintendedNegative', raw: costs.unintendedNegativeConsequences.reentries, unit: 'people', score: costs.unintendedNegativeConsequences.score },
@@ -577,6 +602,11 @@ export function toReport(summary: Summary, last: MonthSnapshot): RunReport {
       { key: 'clientSatisfaction', raw: achievements.clientSatisfaction.meanSatisfaction, unit: 'share', score: achievements.clientSatisfaction.score },
       { key: 'fairness', raw: achievements.justiceAndFairness.fairnessIndex, unit: 'share', score: achievements.justiceAndFairness.score },
     ],
+    labelScale: summary.labelScale.map((s) => ({ label: s.label, min: s.min })),
+    triangles: {
+      municipality: corners(summary.triangles.municipality),
+      managers: Object.fromEntries(MANAGER_IDS.map((id) => [id, corners(summary.triangles.managers[id])])) as Record<ManagerId, TriangleCorners>,
+    },
     quadrants: summary.tables.outcomeProcess,
     dimensions: summary.dimensions,
     managers: summary.verdicts.managers,

@@ -86,6 +86,11 @@ export class Simulation {
     return snap;
   }
 
+  /** The latest month, or before the first step (month 0) the starting state: the same shape either way. */
+  current(): MonthSnapshot {
+    return this.snapshots[this.snapshots.length - 1] ?? snapshot(this.actual, this.twin, null);
+  }
+
   /** Steps to the end (or n months). */
   run(n = Infinity): void {
     for (let i = 0; i < n && !this.done; i++) this.step();

@@ -1,6 +1,6 @@
 // What one month looks like from outside: aggregates only (no per-client objects).
 import { S_BENEFIT, S_EMPLOYED, S_EXITED, S_PARTICIPATION, S_SUBSIDISED, S_TRAJECTORY } from './clients';
-import { areaOf, balanceOf, loopRegime } from './meta';
+import { areaOf, balanceOf, loopLevels, loopRegime } from './meta';
 import { stockOf, type Stepper } from './step';
 import {
   AUDIENCE_IDS,
@@ -52,7 +52,8 @@ export function snapshot(s: Stepper, twin: Stepper | null, prevLevels: number[] 
     const a = w.audiences[id];
     audiences[id] = { support: a.support, aspiration: a.aspiration, perceived: a.perceived };
   }
-  const current = w.loopLevels[w.loopLevels.length - 1];
+  // before the first month (the sandbox's month 0) the loop has no history yet: its levels as they stand
+  const current = w.loopLevels[w.loopLevels.length - 1] ?? loopLevels(w);
   const levels = {} as Record<LoopStation, number>;
   LOOP_STATIONS.forEach((st, i) => (levels[st] = current[i]));
   const prev = prevLevels ?? Array.from(current);

@@ -1,34 +1,30 @@
 // The sandbox page: wires the worker (player.ts), the canvas (stage/), the controls and the panels.
 // Data flow: controls -> player/worker (a control at the current month) -> frames (aggregates) ->
 // the latest snapshot per animation frame to the stage, and, a few times a second, to the panels.
-import { GOOD_LUCK, type LuckEvent } from '../model/types';
+// The page is laid out by page-layout.ts (desk, phone, projector); it does nothing at rest: the frame
+// loop runs while playing or while something is waiting to be drawn.
+import { GOOD_LUCK, type EventLogEntry, type LuckEvent } from '../model/types';
 import type { Frame, LoadRequest, PlayerControl, RunReport, ScenarioInfo } from '../engine/sandbox-api';
 import { createStage, type Stage } from './stage/index';
 import { Announcer } from './announcer';
 import { h, Texts } from './dom';
 import { I18n, type Language } from './i18n/index';
-import { Store, settingValue, type SandboxState, type Speed } from './store';
+import { Store, settingValue, type SandboxState, type Speed, type View } from './store';
 import { Player, startWorker } from './player';
-import { formatUrlState, readLink, MAX_SEED } from './url-state';
+import { readLink, MAX_SEED } from './url-state';
 import { LinkNotice } from './link-notice';
 import { stageLabels } from './stage-labels';
 import { formatSetting, settingLabel } from './setting-label';
-import { Header } from './header';
-import { HelpDialog, installShortcuts, type Shortcut } from './help';
-import { ScenarioControls } from './controls/scenario-controls';
-import { RunControls } from './controls/run-controls';
-import { LeverControls, type SettingChange } from './controls/lever-controls';
-import { LuckControls, LUCK_PATH } from './controls/luck-controls';
-import { StagePanel, describeSnapshot } from './panels/stage-panel';
-import { VerdictPanel, verdictHeadline } from './panels/verdict-panel';
-import { AccountPanel } from './panels/account-panel';
-import { QuadrantPanel } from './panels/quadrant-panel';
-import { DimensionPanel } from './panels/dimension-panel';
-import { TwinPanel } from './panels/twin-panel';
-import { EventLog } from './panels/event-log';
-import { ChartsPanel } from './charts/charts-panel';
+import type { SettingChange } from './controls/lever-controls';
+import { LUCK_PATH } from './controls/luck-controls';
+import { PageControls } from './page-controls';
 import { SeriesStore } from './charts/series';
-import { ExportPanel } from './export';
+import { describeSnapshot } from './panels/stage-panel';
+import { verdictHeadline } from './panels/verdict-panel';
+import { fileBase } from './export';
+import { Results } from './results';
+import { RunRecord } from './run-record';
+import { PageLayout, readView } from './page-layout';
 import { exposeForTests, markFirstFrame } from './test-hook';
 
 export const DEFAULT_SEED = 1;
@@ -38,6 +34,10 @@ const SAMPLE_SIZE = 600;
 const PANEL_EVERY_MS = 500;
 /** a spoken summary at most this often while playing */
 const SPEAK_EVERY_MS = 12_000;
+/** the glossary page, beside this one (the site works from any path) */
+const GLOSSARY_HREF = 'glossary.html';
+/** the projector view's type, against the desk's */
+const PROJECTOR_TEXT_SCALE = 1.35;
 
 function randomSeed(): number {
   const a = new Uint32Array(1);
@@ -70,6 +70,7 @@ export function startApp(root: HTMLElement): AppHandle {
     done: false,
     selectedManager: 'W',
     reducedMotion: reducedMotionQuery.matches,
+    view: readView(location.search),
   });
 
   let scenarios: ScenarioInfo[] = [];
@@ -87,6 +88,10 @@ export function startApp(root: HTMLElement): AppHandle {
   const setting = (path: string) => settingValue(store.state, scenarioInfo()?.settings ?? {}, path);
   /** setting a manager's stance or attention hands the manager to the player (the model stops adapting them) */
   const held = (id: string) => store.state.controls.some((c) => c.type === 'set' && /^managers\.(\w)\.(stance|attention)\./.exec(c.path)?.[1] === id);
+  /** an event the player caused: a card they played or a setting they made (logged the month it takes effect) */
+  const mine = (e: EventLogEntry) =>
+    e.scheduled &&
+    store.state.controls.some((c) => (c.type === 'set' ? e.kind === 'setting' && e.path === c.path : e.type === c.type) && (e.month === c.month || e.month === c.month + 1));
 
   // --- the player -----------------------------------------------------------------------------
   const player = new Player(api, {
@@ -116,6 +121,7 @@ export function startApp(root: HTMLElement): AppHandle {
       });
       // a frame that was in flight when the player paused still moves the month: keep the link's `at` true
       if (!store.state.playing && kind !== 'load') writeUrl();
+      requestFrame();
     },
     error(error) {
       showError(error);
@@ -127,94 +133,96 @@ export function startApp(root: HTMLElement): AppHandle {
         announcer.say(i18n.t('announce.done', { months: i18n.int(store.state.months) }), 'state');
         if (report) announcer.say(i18n.t('announce.verdict', { text: verdictHeadline(i18n, report).join(' ') }), 'verdict');
         writeUrl();
+        keepRun();
       });
     },
   });
 
   // --- controls and panels ----------------------------------------------------------------------
-  const shortcuts: Shortcut[] = [
-    { code: 'KeyK', keys: 'Alt+K', label: 'help.key.play', run: () => playPause() },
-    { code: 'KeyJ', keys: 'Alt+J', label: 'help.key.step', run: () => void step() },
-    { code: 'KeyR', keys: 'Alt+R', label: 'help.key.reset', run: () => reset() },
-    { code: 'KeyN', keys: 'Alt+N', label: 'help.key.seed', run: () => newSeed() },
-    { code: 'KeyH', keys: 'Alt+H', label: 'help.key.help', run: () => help.open() },
-  ];
-  const help = new HelpDialog(texts, shortcuts);
-  installShortcuts(shortcuts);
-  const header = new Header(texts, help.openButton, {
-    language: (lang) => setLanguage(lang),
-    reducedMotion: (on) => store.update((d) => void (d.reducedMotion = on)),
-  });
-  const scenarioControls = new ScenarioControls(texts, {
-    scenario: (id) => void load({ scenarioId: id, controls: [], months: scenarios.find((s) => s.id === id)?.months ?? 96, toMonth: 0 }),
-    months: (months) => {
-      const keep = store.state.controls.filter((c) => c.month < months);
-      void load({ months, controls: keep, toMonth: Math.min(store.state.month, months) });
+  const controls = new PageControls(
+    texts,
+    {
+      playPause: () => playPause(),
+      step: () => void step(),
+      reset: () => reset(),
+      newSeed: () => newSeed(),
+      setSpeed: (speed) => setSpeed(speed),
+      scenario: (id) => void load({ scenarioId: id, controls: [], months: scenarios.find((s) => s.id === id)?.months ?? 96, toMonth: 0 }),
+      months: (months) => void load({ months, controls: store.state.controls.filter((c) => c.month < months), toMonth: Math.min(store.state.month, months) }),
+      seed: (seed) => {
+        if (seed !== store.state.seed) void load({ seed, controls: setupControls(), toMonth: 0 });
+      },
+      settings: (changes) => void applySettings(changes),
+      card: (card) => void playCard(card),
+      restore: () => void load({ controls: [], toMonth: 0 }),
+      selectManager: (id) => store.update((d) => void (d.selectedManager = id)),
+      language: (lang) => setLanguage(lang),
+      reducedMotion: (on) => store.update((d) => void (d.reducedMotion = on)),
+      view: (view) => setView(view),
+      print: () => void printRun(),
     },
-    seed: (seed) => {
-      if (seed !== store.state.seed) void load({ seed, controls: setupControls(), toMonth: 0 });
-    },
-    newSeed: () => newSeed(),
-  });
-  const runControls = new RunControls(texts, {
-    playPause: () => playPause(),
-    step: () => void step(),
-    reset: () => reset(),
-    speed: (speed) => setSpeed(speed),
-  });
-  const levers = new LeverControls(texts, {
-    set: (changes) => void applySettings(changes),
-    select: (id) => store.update((d) => void (d.selectedManager = id)),
-  });
-  const luckControls = new LuckControls(texts, {
-    set: (path, value) => void applySettings([{ path, value }]),
-    card: (card) => void playCard(card),
-  });
-  const restore = texts.text(h('button', { type: 'button', class: 'secondary small' }), 'levers.restore');
-  restore.addEventListener('click', () => void load({ controls: [], toMonth: 0 }));
-  levers.root.append(h('div', { class: 'button-row' }, restore));
+    GLOSSARY_HREF,
+  );
+  const { header, help, kept, compare, tour, levers } = controls;
+  const scenarioControls = controls.scenario;
+  const runControls = controls.run;
+  const luckControls = controls.luck;
 
-  const stagePanel = new StagePanel(texts);
-  const verdicts = new VerdictPanel(texts);
-  runControls.root.append(verdicts.strip);
-  const account = new AccountPanel(texts);
-  const quadrants = new QuadrantPanel(texts);
-  const dimensions = new DimensionPanel(texts);
-  const twin = new TwinPanel(texts);
-  const log = new EventLog(texts);
-  const charts = new ChartsPanel(texts, series);
-  const exportPanel = new ExportPanel(texts, {
-    summaryJson: () => api.exportSummaryJson(),
-    monthlyCsv: () => api.exportMonthlyCsv(),
-    scenarioJson: () => api.exportScenarioJson(),
-    png: async () => (stage ? stage.toPNG() : null),
-    link: () => location.href,
-    run: () => ({ scenario: store.state.scenarioId, seed: store.state.seed, months: store.state.months }),
+  const results: Results = new Results(
+    texts,
+    {
+      series,
+      mine,
+      glossaryHref: GLOSSARY_HREF,
+      charts: { months: () => store.state.months, caption: () => record.caption(), fileBase: () => fileBase({ scenario: store.state.scenarioId, seed: store.state.seed }) },
+      exports: {
+        summaryJson: () => api.exportSummaryJson(),
+        monthlyCsv: () => api.exportMonthlyCsv(),
+        monthlyCsvSoFar: () => api.exportMonthlyCsvSoFar(),
+        scenarioJson: () => api.exportScenarioJson(),
+        png: () => record.picture(),
+        link: () => location.href,
+        print: () => printRun(),
+        run: () => ({ scenario: store.state.scenarioId, seed: store.state.seed, months: store.state.months, month: store.state.month }),
+      },
+    },
+    () => {
+      panelsPending = true;
+      requestFrame();
+    },
+  );
+  const { stagePanel, verdicts, log } = results;
+  const record: RunRecord = new RunRecord({
+    i18n,
+    store,
+    scenario: () => scenarioInfo(),
+    report: () => report,
+    stage: () => stage,
+    kept,
+    printReport: results.printReport,
+    renderPanels: () => renderPanels(),
   });
+  const writeUrl = () => record.writeUrl();
+  const keepRun = () => record.keep();
+  const printRun = () => record.print();
   const errorBox = h('div', { class: 'error-box', role: 'alert', hidden: true });
 
-  const skip = texts.text(h('a', { href: '#run-heading', class: 'skip-link' }), 'app.skip');
-  root.replaceChildren(
-    skip,
-    header.root,
-    errorBox,
-    h(
-      'main',
-      { class: 'layout' },
-      h('div', { class: 'col-left' }, scenarioControls.root, luckControls.root),
-      h('div', { class: 'col-center' }, runControls.root, stagePanel.root, verdicts.root),
-      h('div', { class: 'col-right' }, levers.root),
-      h(
-        'div',
-        { class: 'results' },
-        charts.root,
-        h('div', { class: 'result-grid' }, account.root, quadrants.root, dimensions.root, twin.root),
-        h('div', { class: 'result-grid two' }, log.root, exportPanel.root),
-      ),
-    ),
-    help.dialog,
-  );
-  charts.mount();
+  const layout = new PageLayout(root, texts, {
+    header: header.root,
+    error: errorBox,
+    print: results.printReport.root,
+    bar: [scenarioControls.root, runControls.root],
+    strip: verdicts.strip,
+    stage: stagePanel.root,
+    main: [verdicts.root],
+    side: [levers.root, luckControls.root],
+    results: [results.charts.root, [results.account.root, results.quadrants.root, results.dimensions.root, results.twin.root], [log.root, results.exportPanel.root]],
+    dialogs: [help.dialog, compare.dialog, tour.root],
+    stageFrame: stagePanel.canvasHost,
+  });
+  layout.setView(store.state.view);
+  header.setProjector(store.state.view === 'projector');
+  results.charts.mount();
 
   // --- actions ----------------------------------------------------------------------------------
   function showError(error: unknown, key: 'app.error' = 'app.error'): void {
@@ -238,6 +246,7 @@ export function startApp(root: HTMLElement): AppHandle {
       sampleSize: SAMPLE_SIZE,
     };
     busy = true;
+    stage?.setPlaying(false);
     store.update((d) => {
       d.playing = false;
       d.scenarioId = req.scenarioId;
@@ -250,9 +259,9 @@ export function startApp(root: HTMLElement): AppHandle {
     const before = { scenarioId: s.scenarioId, seed: s.seed };
     announcer.setMuted(true);
     try {
-      await player.load(req);
-      // a new run: no transitions from the old one; the next animation frame draws the latest month
+      // a new run: no transitions from the old one; the frame that arrives draws the month loaded
       stage?.reset();
+      await player.load(req);
       drawPending = true;
     } catch (error) {
       showError(error);
@@ -262,6 +271,7 @@ export function startApp(root: HTMLElement): AppHandle {
       panelsPending = true;
       renderControls();
       writeUrl();
+      requestFrame();
     }
     if (before.scenarioId && (before.scenarioId !== req.scenarioId || before.seed !== req.seed)) {
       announcer.say(i18n.t('announce.loaded', { scenario: scenarioInfo()?.title[i18n.lang] ?? '', seed: req.seed }), 'state');
@@ -270,20 +280,28 @@ export function startApp(root: HTMLElement): AppHandle {
 
   function playPause(): void {
     if (busy || store.state.done) return;
-    if (store.state.playing) {
-      player.pause();
-      store.update((d) => void (d.playing = false));
-      void player.refreshReport();
-      announcer.say(i18n.t('announce.paused', { month: i18n.int(store.state.month) }), 'state');
-      if (latest?.snapshot) announcer.say(describeSnapshot(i18n, latest.snapshot), 'summary');
-      writeUrl();
-    } else {
+    if (store.state.playing) void pause();
+    else {
       player.speed = store.state.speed;
       player.play();
+      stage?.setPlaying(true);
       store.update((d) => void (d.playing = true));
       announcer.say(i18n.t('announce.playing'), 'state');
       lastSpoken = performance.now();
+      requestFrame();
     }
+  }
+
+  /** Pause, then show every panel at the month reached (the frame still on its way lands first). */
+  async function pause(): Promise<void> {
+    player.pause();
+    stage?.setPlaying(false);
+    store.update((d) => void (d.playing = false));
+    await player.refreshReport();
+    announcer.say(i18n.t('announce.paused', { month: i18n.int(store.state.month) }), 'state');
+    if (latest?.snapshot) announcer.say(describeSnapshot(i18n, latest.snapshot), 'summary');
+    writeUrl();
+    keepRun();
   }
 
   async function step(): Promise<void> {
@@ -344,19 +362,17 @@ export function startApp(root: HTMLElement): AppHandle {
     i18n.set(lang);
     document.documentElement.lang = lang;
     stage?.setLabels(stageLabels(i18n), lang);
-    stagePanel.setStart(i18n.t('stage.summary.start', { scenario: scenarioInfo()?.title[lang] ?? '' }));
     panelsPending = true;
+    requestFrame();
+    layout.fit();
   }
 
-  // --- the address bar ------------------------------------------------------------------------
-  function runAddress() {
-    const s = store.state;
-    return { scenario: s.scenarioId, seed: s.seed, months: s.months, controls: s.controls, at: s.playing ? 0 : s.month };
-  }
-  function writeUrl(): void {
-    if (!store.state.scenarioId) return;
-    const search = formatUrlState(runAddress());
-    if (search !== location.search) history.replaceState(null, '', `${location.pathname}${search}${location.hash}`);
+  function setView(view: View): void {
+    store.update((d) => void (d.view = view));
+    header.setProjector(view === 'projector');
+    layout.setView(view);
+    stage?.setTextScale(view === 'projector' ? PROJECTOR_TEXT_SCALE : 1);
+    writeUrl();
   }
 
   // --- drawing ------------------------------------------------------------------------------------
@@ -367,41 +383,23 @@ export function startApp(root: HTMLElement): AppHandle {
     if (header.motion.checked !== s.reducedMotion) header.motion.checked = s.reducedMotion;
     if (!setupChanged) return;
     scenarioControls.show(s.scenarioId, s.months, s.seed);
+    runControls.setMarks(s.controls, s.months);
     const disabled = s.done || busy;
     levers.update(setting, latest?.snapshot?.managers ?? null, disabled, held);
     luckControls.update(setting(LUCK_PATH), null, disabled);
-    exportPanel.update();
   }
 
-  // While playing, panels out of view are left alone (they catch up when scrolled into view or on pause).
-  const inView = new Set<Element>();
-  const watcher =
-    typeof IntersectionObserver === 'undefined'
-      ? null
-      : new IntersectionObserver(
-          (entries) => {
-            for (const e of entries) {
-              if (e.isIntersecting) inView.add(e.target);
-              else inView.delete(e.target);
-            }
-            panelsPending = true;
-          },
-          { rootMargin: '100px' },
-        );
-  const shown = (el: Element) => !watcher || !store.state.playing || inView.has(el);
-  for (const el of [account.root, quadrants.root, dimensions.root, twin.root, charts.root, log.root, levers.root]) watcher?.observe(el);
-
   function renderPanels(): void {
-    stagePanel.setStart(i18n.t('stage.summary.start', { scenario: scenarioInfo()?.title[i18n.lang] ?? '' }));
-    stagePanel.update(latest?.snapshot ?? null);
-    verdicts.update(report);
-    if (shown(account.root)) account.update(report);
-    if (shown(quadrants.root)) quadrants.update(report);
-    if (shown(dimensions.root)) dimensions.update(report);
-    if (shown(twin.root)) twin.update(report, luck);
-    if (shown(charts.root)) charts.render();
-    if (shown(log.root)) log.render();
-    if (shown(levers.root)) levers.update(setting, latest?.snapshot?.managers ?? null, store.state.done || busy, held);
+    const s = store.state;
+    results.render({
+      snapshot: latest?.snapshot ?? null,
+      report,
+      luck,
+      playing: s.playing,
+      start: i18n.t('stage.summary.start', { scenario: scenarioInfo()?.title[i18n.lang] ?? '' }),
+      print: { scenario: scenarioInfo()?.title[i18n.lang] ?? s.scenarioId, seed: s.seed, month: s.month, months: s.months, link: location.href, modelVersion: report?.modelVersion ?? '' },
+    });
+    if (results.shown(levers.root)) levers.update(setting, latest?.snapshot?.managers ?? null, s.done || busy, held);
   }
 
   store.subscribe((s, prev) => {
@@ -409,32 +407,47 @@ export function startApp(root: HTMLElement): AppHandle {
     renderControls(s.scenarioId !== prev.scenarioId || s.seed !== prev.seed || s.months !== prev.months || s.controls !== prev.controls || s.done !== prev.done);
   });
   reducedMotionQuery.addEventListener('change', () => store.update((d) => void (d.reducedMotion = reducedMotionQuery.matches)));
+  window.addEventListener('beforeprint', () => renderPanels());
 
+  // The frame loop runs only while there is something to do: playing, or a frame or panels to draw.
+  let frameQueued = 0;
+  function requestFrame(): void {
+    if (!frameQueued) frameQueued = requestAnimationFrame(frameLoop);
+  }
   function frameLoop(time: number): void {
+    frameQueued = 0;
     player.tick(time);
     if (drawPending && latest) {
       drawPending = false;
-      if (latest.snapshot) stage?.update(latest.snapshot, latest.sample);
+      stage?.update(latest.snapshot, latest.sample, mine);
     }
-    if (panelsPending && (!store.state.playing || time - lastPanels >= PANEL_EVERY_MS)) {
+    const playing = store.state.playing;
+    if (panelsPending && (!playing || time - lastPanels >= PANEL_EVERY_MS)) {
       panelsPending = false;
       lastPanels = time;
       renderPanels();
     }
-    if (store.state.playing && time - lastSpoken >= SPEAK_EVERY_MS && latest?.snapshot) {
+    if (playing && time - lastSpoken >= SPEAK_EVERY_MS && latest?.snapshot) {
       lastSpoken = time;
       announcer.say(describeSnapshot(i18n, latest.snapshot), 'summary');
     }
-    requestAnimationFrame(frameLoop);
+    if (playing || drawPending || panelsPending) requestFrame();
   }
 
   // --- start ----------------------------------------------------------------------------------------
   const ready = (async () => {
     renderControls();
-    const stageReady = createStage(stagePanel.canvasHost, { reducedMotion: store.state.reducedMotion, language: i18n.lang, labels: stageLabels(i18n) })
+    const stageReady = createStage(stagePanel.canvasHost, {
+      reducedMotion: store.state.reducedMotion,
+      language: i18n.lang,
+      labels: stageLabels(i18n),
+      textScale: store.state.view === 'projector' ? PROJECTOR_TEXT_SCALE : 1,
+    })
       .then((s) => {
         stage = s;
-        if (latest?.snapshot) stage.update(latest.snapshot, latest.sample);
+        stagePanel.attach(s, SAMPLE_SIZE);
+        layout.attachStage(s);
+        if (latest?.snapshot) stage.update(latest.snapshot, latest.sample, mine);
         markFirstFrame(s);
       })
       .catch((error: unknown) => {
@@ -458,10 +471,11 @@ export function startApp(root: HTMLElement): AppHandle {
       toMonth: Math.min(initial?.at ?? 0, months),
     }).catch(showError);
     await stageReady;
-    requestAnimationFrame(frameLoop);
+    requestFrame();
     announcer.say(i18n.t('announce.loaded', { scenario: scenarioInfo()?.title[i18n.lang] ?? '', seed: store.state.seed }), 'state');
     performance.mark('meerwaarde:ready');
-    exposeForTests(api, store, () => busy, () => stage, () => latest, () => report, stagePanel, announcer);
+    exposeForTests({ api, store, busy: () => busy, stage: () => stage, latest: () => latest, report: () => report, stagePanel, announcer, kept, charts: results.charts, preparePrint: () => record.preparePrint() });
+    if (store.state.view !== 'projector') tour.offer();
   })();
   return { ready };
 }

@@ -32,10 +32,28 @@ type TextSource = MessageKey | (() => string);
  * Components bind static labels once; dynamic values are rewritten by their own update().
  */
 export class Texts {
-  private bindings: (() => void)[] = [];
+  private bindings = new Set<() => void>();
+  private detach: (() => void) | null = null;
 
-  constructor(readonly i18n: I18n) {
-    i18n.onChange(() => this.refresh());
+  constructor(
+    readonly i18n: I18n,
+    parent?: Texts,
+  ) {
+    if (parent) this.detach = parent.on(() => this.refresh());
+    else i18n.onChange(() => this.refresh());
+  }
+
+  /**
+   * Texts of a view that may be taken down again: its bindings follow the language until dispose().
+   * (A view made with the page's Texts follows it for as long as the page lives.)
+   */
+  scope(): Texts & { dispose(): void } {
+    const child = new Texts(this.i18n, this) as Texts & { dispose(): void };
+    child.dispose = () => {
+      child.detach?.();
+      child.bindings.clear();
+    };
+    return child;
   }
 
   private resolve(source: TextSource, values?: Values): string {
@@ -48,25 +66,26 @@ export class Texts {
       el.textContent = this.resolve(source, values);
     };
     apply();
-    this.bindings.push(apply);
+    this.bindings.add(apply);
     return el;
   }
 
   attr<E extends Element>(el: E, name: string, source: TextSource, values?: Values): E {
     const apply = () => el.setAttribute(name, this.resolve(source, values));
     apply();
-    this.bindings.push(apply);
+    this.bindings.add(apply);
     return el;
   }
 
-  /** run fn now and on every language change */
-  on(fn: () => void): void {
+  /** run fn now and on every language change; returns a function that stops it */
+  on(fn: () => void): () => void {
     fn();
-    this.bindings.push(fn);
+    this.bindings.add(fn);
+    return () => this.bindings.delete(fn);
   }
 
   refresh(): void {
-    for (const apply of this.bindings) apply();
+    for (const apply of [...this.bindings]) apply();
   }
 }
 

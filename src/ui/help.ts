@@ -34,8 +34,14 @@ export class HelpDialog {
   readonly dialog: HTMLDialogElement;
   readonly openButton: HTMLButtonElement;
 
-  constructor(texts: Texts, shortcuts: Shortcut[]) {
+  constructor(texts: Texts, shortcuts: Shortcut[], more: { glossaryHref: string; tour(): void }) {
     const close = texts.text(h('button', { type: 'button', class: 'secondary' }), 'help.close');
+    const glossary = texts.text(h('a', { href: more.glossaryHref, 'data-action': 'help-glossary' }), 'help.glossary');
+    const tour = texts.text(h('button', { type: 'button', class: 'secondary', 'data-action': 'tour' }), 'help.tour');
+    tour.addEventListener('click', () => {
+      this.dialog.close();
+      more.tour();
+    });
     const rows = shortcuts.map((s) => h('tr', {}, h('th', { scope: 'row' }, h('kbd', {}, s.keys)), texts.text(h('td'), s.label)));
     this.dialog = h(
       'dialog',
@@ -45,6 +51,9 @@ export class HelpDialog {
       texts.text(h('p'), 'help.play'),
       texts.text(h('p'), 'help.levers'),
       texts.text(h('p'), 'help.verdicts'),
+      texts.text(h('p'), 'help.canvas'),
+      h('p', {}, glossary),
+      h('div', { class: 'button-row' }, tour),
       texts.text(h('h3'), 'help.keys'),
       texts.text(h('p', { class: 'hint' }), 'help.keysNote'),
       h('table', { class: 'data keys' }, texts.text(h('caption', { class: 'visually-hidden' }), 'help.keys'), h('tbody', {}, ...rows)),

@@ -31,6 +31,8 @@ export class Player {
   speed: Speed = 'normal';
   private generation = 0;
   private inFlight = false;
+  /** the request on its way, if any (pause waits for it, so the report that follows is the last month's) */
+  private pending: Promise<void> | null = null;
   private due = 0;
   private lastTick = -1;
   private lastReport = -Infinity;
@@ -99,13 +101,31 @@ export class Player {
     void this.request({ months, report: false });
   }
 
-  /** ask for the report now (after a pause), without stepping */
+  /**
+   * The report of the month reached, without stepping. A request still on its way (full speed) lands
+   * first, so the report is never a month behind the frame the page shows (issue 7, defect 1: after a
+   * pause at full speed the panels kept showing a month the header had left).
+   */
   async refreshReport(): Promise<void> {
+    while (this.pending) await this.pending;
     await this.request({ months: 0, report: true });
   }
 
-  private async request(req: AdvanceRequest): Promise<void> {
-    if (this.inFlight) return;
+  /** resolves when no request is on its way */
+  async settle(): Promise<void> {
+    while (this.pending) await this.pending;
+  }
+
+  private request(req: AdvanceRequest): Promise<void> {
+    if (this.inFlight) return this.pending ?? Promise.resolve();
+    const p = this.send(req).finally(() => {
+      if (this.pending === p) this.pending = null;
+    });
+    this.pending = p;
+    return p;
+  }
+
+  private async send(req: AdvanceRequest): Promise<void> {
     const t = this.now();
     const report = req.report || t - this.lastReport >= REPORT_EVERY_MS;
     if (report) this.lastReport = t;

@@ -20,6 +20,7 @@ export function stageLabels(i18n: I18n): StageLabels {
     vicious: t('regimeLabel.vicious'),
     damped: t('regimeLabel.damped'),
     managers: record(MANAGER_IDS, (id) => t(`manager.${id}`)),
+    managersShort: record(MANAGER_IDS, (id) => t(`manager.${id}.short`)),
     municipality: t('municipality'),
     corners: record(CORNERS, (c) => t(`corner.${c}.short`)),
     statuses: record(STATUSES, (s) => t(`status.${s}`)),
@@ -30,5 +31,6 @@ export function stageLabels(i18n: I18n): StageLabels {
       scandalHazard: t('balancing.scandalHazard'),
     },
     events: record([...LUCK_EVENTS, ...POLITICAL_EVENTS, ...INITIATIVE_EVENTS], (e) => t(`event.${e}`)),
+    playedCard: t('stage.playedCard'),
   };
 }

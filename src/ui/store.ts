@@ -22,7 +22,11 @@ export interface SandboxState {
   done: boolean;
   selectedManager: ManagerId;
   reducedMotion: boolean;
+  /** desk (and phone: the same page, one column) or projector (large type, loop and verdicts only) */
+  view: View;
 }
+
+export type View = 'desk' | 'projector';
 
 export type Listener<T> = (state: T, previous: T) => void;
 

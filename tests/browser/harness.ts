@@ -70,6 +70,10 @@ export interface OpenOptions {
   locale?: string;
   viewport?: { width: number; height: number };
   reducedMotion?: 'reduce' | 'no-preference';
+  /** a first visit: the three-step tour is offered (default: a returning visitor, no tour) */
+  firstVisit?: boolean;
+  /** the page to open, beside index.html (default: the sandbox) */
+  path?: string;
 }
 
 export interface OpenPage {
@@ -85,14 +89,15 @@ export async function openPage(h: Harness, opts: OpenOptions = {}): Promise<Open
     reducedMotion: opts.reducedMotion ?? 'no-preference',
     acceptDownloads: true,
   });
+  if (!opts.firstVisit) await context.addInitScript(() => localStorage.setItem('meerwaarde.tourSeen', '1'));
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console.error: ${m.text()}`);
   });
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  await page.goto(h.url + (opts.search ?? ''));
-  await waitReady(page);
+  await page.goto(h.url + (opts.path ?? '') + (opts.search ?? ''));
+  if (!opts.path) await waitReady(page);
   return { page, errors };
 }
 
@@ -141,6 +146,12 @@ export async function waitFor(page: Page, predicate: (s: PageState) => boolean, 
 export async function downloadText(page: Page, selector: string): Promise<{ name: string; text: string }> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
   return { name: download.suggestedFilename(), text: await readDownload(download) };
+}
+
+/** Click a button that saves a file; returns the file's bytes and name. */
+export async function downloadBytes(page: Page, selector: string): Promise<{ name: string; bytes: Uint8Array }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  return { name: download.suggestedFilename(), bytes: new Uint8Array(readFileSync(await download.path())) };
 }
 
 async function readDownload(download: Download): Promise<string> {

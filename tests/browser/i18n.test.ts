@@ -21,7 +21,7 @@ describe('the translations', () => {
   it('are translated: Dutch differs from English except for names and shared words', () => {
     const same = (Object.keys(en) as (keyof typeof en)[]).filter((k) => en[k] === nl[k]);
     // the product's name, the language names, file names and words Dutch shares with English
-    const allowed = /^(app\.title|lang\.|(levers|verdict)\.managers|scenario\.(heading|picker|seed)|run\.heading|manager\.[WDHP]$|levers\.design|luck\.intensityValue|event\.reframe|stage\.table\.(station|status)|verdict\.score|account\.score|quadrant\.process|dimension\.process|twin\.difference|export\.(summary|monthly|scenario))/;
+    const allowed = /^(app\.title|lang\.|(levers|verdict)\.managers|scenario\.(heading|picker|seed)|run\.heading|manager\.[WDHP]$|levers\.design|luck\.intensityValue|event\.reframe|stage\.table\.(station|status)|verdict\.score|account\.score|quadrant\.process|dimension\.process|twin\.difference|export\.(summary|monthly|scenario)|scale\.band|compare\.(a|b|difference)|levers\.ends|verdict\.group|charts\.(png|svg)|manager\.[DHP]\.short)/;
     expect(same.filter((k) => !allowed.test(k))).toEqual([]);
   });
 

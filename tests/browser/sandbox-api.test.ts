@@ -26,7 +26,11 @@ describe('the sandbox API', () => {
     const api = createSandboxApi(engine);
     const f0 = api.load(load);
     expect(f0.month).toBe(0);
-    expect(f0.snapshot).toBeNull();
+    // month 0 already has a state to draw (issue 7, defect 7: the canvas was empty before the first step)
+    expect(f0.snapshot.month).toBe(0);
+    expect(f0.snapshot.stock).toBeGreaterThan(1000);
+    expect(f0.snapshot.meta.corners.value).toBeGreaterThan(0);
+    expect(Object.values(f0.snapshot.loop.levels).every((v) => v > 0)).toBe(true);
     const f = api.advance({ months: 5, report: true });
     expect(f.month).toBe(5);
     expect(f.snapshot?.month).toBe(5);

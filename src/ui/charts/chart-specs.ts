@@ -19,6 +19,9 @@ export interface ChartSpec {
   id: string;
   title: MessageKey;
   format: ChartFormat;
+  /** what the left y axis measures, and the right one's when a line uses it */
+  unit: MessageKey;
+  rightUnit?: MessageKey;
   lines: LineSpec[];
 }
 
@@ -40,9 +43,10 @@ const DASH_DOT = [8, 3, 2, 3];
 
 type ChartId = 'corners' | 'support' | 'caseload' | 'outflow' | 'budgets';
 
-/** a chart titled `charts.<id>` */
+/** a chart titled `charts.<id>`, its left axis `charts.<id>.unit` (and the right one `charts.<id>.rightUnit`) */
 function chart(id: ChartId, format: ChartFormat, lines: LineSpec[]): ChartSpec {
-  return { id, title: `charts.${id}`, format, lines };
+  const right = lines.some((l) => l.right);
+  return { id, title: `charts.${id}`, format, unit: `charts.${id}.unit`, rightUnit: right ? (`charts.${id}.rightUnit` as MessageKey) : undefined, lines };
 }
 
 /** a count in the run (solid, wider) against the same count in its twin (dashed grey) */

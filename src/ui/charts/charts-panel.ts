@@ -1,12 +1,14 @@
-// Live time-series charts (uPlot), each with a sentence describing its latest values and a data table.
-import uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
-import { h, heading, setText, uid, type Texts } from '../dom';
+// Live time-series charts (SVG, line-chart.ts), each with a sentence describing its latest values, a
+// data table on request and its own PNG and SVG export. The tables sit in a block of their own under
+// the charts, each in a scroll box, so they never run over one another (issue 7, defect 2).
+import { download, h, heading, setText, uid, type Texts } from '../dom';
 import type { I18n } from '../i18n/index';
 import { CHARTS, type ChartFormat, type ChartSpec } from './chart-specs';
+import { LineChart, type ChartLabels } from './line-chart';
 import type { SeriesStore } from './series';
+import { svgToPng } from '../picture';
 
-const HEIGHT = 170;
+const HEIGHT = 240;
 const TABLE_EVERY = 3;
 
 export function formatter(i18n: I18n, format: ChartFormat): (v: number) => string {
@@ -17,10 +19,19 @@ export function formatter(i18n: I18n, format: ChartFormat): (v: number) => strin
 
 interface ChartView {
   spec: ChartSpec;
+  chart: LineChart;
   host: HTMLElement;
   description: HTMLElement;
   table: HTMLElement;
-  plot: uPlot | null;
+}
+
+export interface ChartContext {
+  /** the run's length (the x axis runs to it) */
+  months(): number;
+  /** scenario, seed and month, for the caption of an exported chart */
+  caption(): string;
+  /** file name base for exports, e.g. meerwaarde-baseline-seed1 */
+  fileBase(): string;
 }
 
 export class ChartsPanel {
@@ -28,37 +39,49 @@ export class ChartsPanel {
   readonly tableButton: HTMLButtonElement;
   private views: ChartView[];
   private grid: HTMLElement;
+  private tables: HTMLElement;
   private drawnVersion = -1;
+  private drawnMonths = -1;
   private tablesOpen = false;
   private resize: ResizeObserver | null = null;
 
   constructor(
     private readonly texts: Texts,
     private readonly series: SeriesStore,
+    private readonly context: ChartContext,
   ) {
     this.grid = h('div', { class: 'chart-grid' });
+    this.tables = h('div', { class: 'chart-tables', hidden: true });
     this.views = CHARTS.map((spec) => {
       const titleId = uid(`chart-${spec.id}`);
       const descId = uid('chart-desc');
-      const host = h('div', { class: 'chart-host' });
+      const chart = new LineChart(spec, this.chartLabels(spec));
+      const host = h('div', { class: 'chart-host' }, chart.svg);
       const description = h('p', { id: descId, class: 'visually-hidden' });
-      const table = h('div', { class: 'chart-table', hidden: true });
+      const table = h('div', { class: 'chart-table table-scroll', tabindex: '0', role: 'region', 'aria-labelledby': titleId });
+      const png = texts.text(h('button', { type: 'button', class: 'secondary small', 'data-chart-export': `${spec.id}.png` }), 'charts.png');
+      const svg = texts.text(h('button', { type: 'button', class: 'secondary small', 'data-chart-export': `${spec.id}.svg` }), 'charts.svg');
+      texts.attr(png, 'aria-label', () => `${texts.i18n.t(spec.title)}: ${texts.i18n.t('charts.png')}`);
+      texts.attr(svg, 'aria-label', () => `${texts.i18n.t(spec.title)}: ${texts.i18n.t('charts.svg')}`);
+      png.addEventListener('click', () => void this.savePng(view));
+      svg.addEventListener('click', () => this.saveSvg(view));
       const figure = h(
         'figure',
         { class: 'chart', 'data-chart': spec.id, 'aria-labelledby': titleId, 'aria-describedby': descId },
-        texts.text(h('figcaption', { id: titleId }), spec.title),
+        h('div', { class: 'chart-head' }, texts.text(h('figcaption', { id: titleId }), spec.title), h('span', { class: 'chart-exports' }, png, svg)),
         host,
         description,
-        table,
       );
       this.grid.append(figure);
-      return { spec, host, description, table, plot: null };
+      this.tables.append(table);
+      const view: ChartView = { spec, chart, host, description, table };
+      return view;
     });
     this.tableButton = h('button', { type: 'button', class: 'secondary small', 'aria-expanded': 'false', 'data-action': 'chart-table' });
     this.tableButton.addEventListener('click', () => {
       this.tablesOpen = !this.tablesOpen;
       this.tableButton.setAttribute('aria-expanded', String(this.tablesOpen));
-      for (const v of this.views) v.table.hidden = !this.tablesOpen;
+      this.tables.hidden = !this.tablesOpen;
       this.renderButton();
       this.drawnVersion = -1;
       this.render();
@@ -68,96 +91,63 @@ export class ChartsPanel {
       { class: 'panel charts-panel', 'aria-labelledby': 'charts-heading' },
       h('div', { class: 'panel-head' }, heading(texts, 2, 'charts.heading', { id: 'charts-heading' }), this.tableButton),
       this.grid,
+      this.tables,
     );
     texts.on(() => {
       this.renderButton();
-      this.rebuild();
+      for (const v of this.views) v.chart.setLabels(this.chartLabels(v.spec));
+      this.drawnVersion = -1;
+      this.render();
     });
   }
 
-  /** create the plots (after the panel is in the document, so widths are known) */
+  private chartLabels(spec: ChartSpec): ChartLabels {
+    const { i18n } = this.texts;
+    return {
+      title: i18n.t(spec.title),
+      month: i18n.t('charts.month'),
+      lines: spec.lines.map((l) => i18n.t(l.label)),
+      left: i18n.t(spec.unit),
+      right: spec.rightUnit ? i18n.t(spec.rightUnit) : undefined,
+      format: (v, f) => formatter(i18n, f)(v),
+    };
+  }
+
+  /** size the charts to their cells (after the panel is in the document) and follow them */
   mount(): void {
-    this.rebuild();
+    const fit = () => {
+      for (const v of this.views) v.chart.setSize(v.host.clientWidth || 360, HEIGHT);
+    };
+    fit();
     if (typeof ResizeObserver !== 'undefined') {
-      this.resize = new ResizeObserver(() => {
-        for (const v of this.views) v.plot?.setSize({ width: this.widthOf(v), height: HEIGHT });
-      });
+      this.resize = new ResizeObserver(fit);
       this.resize.observe(this.grid);
     }
+  }
+
+  dispose(): void {
+    this.resize?.disconnect();
+    this.root.remove();
   }
 
   private renderButton(): void {
     this.tableButton.textContent = this.texts.i18n.t(this.tablesOpen ? 'charts.hideTable' : 'charts.showTable');
   }
 
-  private widthOf(v: ChartView): number {
-    return Math.max(220, Math.floor(v.host.clientWidth || 300));
-  }
-
-  private rebuild(): void {
-    if (!this.root.isConnected) return;
-    const { i18n } = this.texts;
-    for (const v of this.views) {
-      v.plot?.destroy();
-      const fmt = formatter(i18n, v.spec.format);
-      const hasRight = v.spec.lines.some((l) => l.right);
-      const axis = (scale: string, side: 1 | 3) => ({
-        scale,
-        side,
-        stroke: '#3d4450',
-        grid: { show: side === 3, stroke: '#e3e1dc', width: 1 },
-        ticks: { stroke: '#c9c6bf', width: 1 },
-        size: 56,
-        values: (_u: uPlot, values: number[]) => values.map(fmt),
-      });
-      const opts: uPlot.Options = {
-        width: this.widthOf(v),
-        height: HEIGHT,
-        scales: {
-          x: { time: false },
-          y: v.spec.format === 'percent' ? { range: [0, 1] } : { range: (_u, min, max) => [Math.min(0, min), max > 0 ? max * 1.1 : 1] },
-          ...(hasRight ? { y2: { range: (_u: uPlot, min: number, max: number): uPlot.Range.MinMax => [Math.min(0, min), max > 0 ? max * 1.1 : 1] } } : {}),
-        },
-        axes: [
-          { stroke: '#3d4450', grid: { stroke: '#eeece7', width: 1 }, ticks: { stroke: '#c9c6bf', width: 1 }, values: (_u, vals) => vals.map((x) => i18n.int(x)) },
-          axis('y', 3),
-          ...(hasRight ? [axis('y2', 1)] : []),
-        ],
-        series: [
-          { label: i18n.t('charts.month'), value: (_u, x) => (x === null ? '–' : i18n.int(x)) },
-          ...v.spec.lines.map((l) => ({
-            label: i18n.t(l.label),
-            stroke: l.color,
-            width: l.width ?? 1.5,
-            dash: l.dash,
-            scale: l.right ? 'y2' : 'y',
-            points: { show: false },
-            value: (_u: uPlot, y: number | null) => (y === null ? '–' : fmt(y)),
-          })),
-        ],
-        cursor: { drag: { x: false, y: false, setScale: false } },
-        legend: { show: true, live: false },
-      };
-      v.host.replaceChildren();
-      v.plot = new uPlot(opts, this.data(v), v.host);
-      v.plot.root.querySelectorAll('canvas').forEach((c) => c.setAttribute('aria-hidden', 'true'));
-    }
-    this.drawnVersion = -1;
-    this.render();
-  }
-
-  private data(v: ChartView): uPlot.AlignedData {
-    return [this.series.get('month'), ...v.spec.lines.map((l) => this.series.get(l.column))];
+  private columns(v: ChartView): number[][] {
+    return v.spec.lines.map((l) => this.series.get(l.column));
   }
 
   /** redraw if the series changed since the last drawing */
   render(): void {
-    if (this.drawnVersion === this.series.version) return;
+    const months = this.context.months();
+    if (this.drawnVersion === this.series.version && this.drawnMonths === months) return;
     this.drawnVersion = this.series.version;
+    this.drawnMonths = months;
     const { i18n } = this.texts;
     const n = this.series.length;
     for (const v of this.views) {
-      v.plot?.setData(this.data(v));
+      v.chart.setData(this.series.get('month'), this.columns(v), months);
       const fmt = formatter(i18n, v.spec.format);
       const latest = v.spec.lines.map((l) => `${i18n.t(l.label)} ${n ? fmt(this.series.get(l.column)[n - 1]) : '–'}`);
       setText(v.description, i18n.t('charts.description', {
@@ -187,5 +177,20 @@ export class ChartsPanel {
         ),
       ),
     );
+  }
+
+  /** the chart as an SVG file, under its title and the run's caption */
+  chartSvg(id: string): string | null {
+    const v = this.views.find((x) => x.spec.id === id);
+    return v ? v.chart.toSvgFile(this.context.caption()) : null;
+  }
+
+  private saveSvg(v: ChartView): void {
+    download(new Blob([v.chart.toSvgFile(this.context.caption())], { type: 'image/svg+xml' }), `${this.context.fileBase()}-${v.spec.id}.svg`);
+  }
+
+  private async savePng(v: ChartView): Promise<void> {
+    const blob = await svgToPng(v.chart.toSvgFile(this.context.caption()), 2);
+    download(blob, `${this.context.fileBase()}-${v.spec.id}.png`);
   }
 }

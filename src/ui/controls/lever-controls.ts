@@ -1,7 +1,7 @@
 // The levers, per manager (tabs): attention over the three corners, push or pull per corner, and the
 // style of their initiatives (courage, design, reframing). A change becomes a player control at the
 // current month; the readout "now" shows the manager's current value, which they may adapt themselves.
-import { h, heading, setText, uid, type Texts } from '../dom';
+import { h, setText, uid, type Texts } from '../dom';
 import { CORNERS, MANAGER_IDS, type Corner, type ManagerId, type ManagerSnapshot } from '../../model/types';
 import { SETTINGS, type ManagerSettingKey } from '../../engine/sandbox-api';
 import type { MessageKey } from '../i18n/index';
@@ -63,7 +63,7 @@ export class LeverControls {
         'aria-controls': panelId,
         'data-manager': id,
       });
-      tab.append(h('span', { class: 'manager-badge', 'aria-hidden': 'true' }, id), texts.text(h('span'), `manager.${id}`));
+      tab.append(h('span', { class: 'manager-badge', 'aria-hidden': 'true' }, id), texts.text(h('span', { class: 'manager-name' }), `manager.${id}`));
       tab.addEventListener('click', () => this.select(id, false));
       tab.addEventListener('keydown', (e) => this.onTabKey(e, id));
       tablist.append(tab);
@@ -80,7 +80,7 @@ export class LeverControls {
     );
     const styleSliders = STYLE_KEYS.map((key) => this.makeSlider(key, `levers.${key}`, pct));
 
-    this.managerTitle = h('p', { class: 'manager-title' });
+    this.managerTitle = h('p', { class: 'manager-title hint' });
     this.controlNote = h('p', { class: 'control-note' });
     const group = (legend: 'levers.attention' | 'levers.stance' | 'levers.style', sliders: Slider[], hint?: 'levers.attentionHint') => {
       const fs = h('fieldset', { class: 'lever-group' }, texts.text(h('legend'), legend), ...sliders.map((s) => s.root));
@@ -95,12 +95,13 @@ export class LeverControls {
       group('levers.attention', attentionSliders, 'levers.attentionHint'),
       group('levers.stance', stanceSliders),
       group('levers.style', styleSliders),
+      texts.text(h('p', { class: 'hint now-hint' }), 'levers.nowHint'),
     );
 
     this.root = h(
       'section',
       { class: 'panel levers', 'aria-labelledby': 'levers-heading' },
-      heading(texts, 2, 'levers.heading', { id: 'levers-heading' }),
+      h('h2', { id: 'levers-heading' }, h('span', { class: 'step-number', 'aria-hidden': 'true' }, '3'), texts.text(h('span'), 'levers.heading')),
       tablist,
       this.tabpanel,
     );

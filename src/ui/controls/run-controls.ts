@@ -30,6 +30,8 @@ export class RunControls {
   private monthText: HTMLElement;
   private stateText: HTMLElement;
   private progress: HTMLProgressElement;
+  /** a mark on the progress bar for each of the player's controls: a lasting trace of what they did */
+  private marks: HTMLElement;
   private doneNote: HTMLElement;
   private speedInputs = new Map<Speed, HTMLInputElement>();
   private view: RunView = { playing: false, done: false, month: 0, months: 1, speed: 'normal', busy: true };
@@ -57,6 +59,7 @@ export class RunControls {
     this.monthText = h('span', { id: progressId, class: 'month' });
     this.stateText = h('span', { class: 'run-state' });
     this.progress = h('progress', { max: 1, value: 0, 'aria-labelledby': progressId });
+    this.marks = h('div', { class: 'control-marks', 'aria-hidden': 'true' });
     this.doneNote = h('p', { class: 'hint', hidden: true });
 
     const legendId = uid('speed');
@@ -77,9 +80,9 @@ export class RunControls {
       'section',
       { class: 'panel run-panel', 'aria-labelledby': 'run-heading' },
       heading(texts, 2, 'run.heading', { id: 'run-heading', class: 'visually-hidden' }),
-      h('div', { class: 'run-buttons' }, this.playButton, this.stepButton, this.resetButton),
+      h('div', { class: 'run-buttons' }, h('span', { class: 'step-number', 'aria-hidden': 'true' }, '2'), this.playButton, this.stepButton, this.resetButton),
       h('div', { class: 'run-status' }, this.monthText, this.stateText),
-      this.progress,
+      h('div', { class: 'progress-wrap' }, this.progress, this.marks),
       this.doneNote,
       speedGroup,
     );
@@ -88,6 +91,24 @@ export class RunControls {
     this.stepButton.addEventListener('click', () => events.step());
     this.resetButton.addEventListener('click', () => events.reset());
     texts.on(() => this.render());
+  }
+
+  /** marks at the months of the player's controls (cards and settings) */
+  setMarks(controls: readonly { month: number; type: string }[], months: number): void {
+    const key = controls.map((c) => `${c.month}${c.type}`).join(',') + `/${months}`;
+    if (this.marks.dataset.key === key) return;
+    this.marks.dataset.key = key;
+    const seen = new Set<string>();
+    this.marks.replaceChildren(
+      ...controls
+        .filter((c) => {
+          const k = `${c.month}:${c.type === 'set' ? 'set' : 'card'}`;
+          if (seen.has(k)) return false;
+          seen.add(k);
+          return true;
+        })
+        .map((c) => h('span', { class: `control-mark ${c.type === 'set' ? 'mark-setting' : 'mark-card'}`, style: `left:${(100 * c.month) / Math.max(1, months)}%` })),
+    );
   }
 
   update(view: RunView): void {

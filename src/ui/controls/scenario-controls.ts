@@ -1,5 +1,5 @@
 // Scenario picker (every scenario with its title and description), run length, and the seed.
-import { h, uid, heading, type Texts } from '../dom';
+import { h, uid, type Texts } from '../dom';
 import type { ScenarioInfo } from '../../engine/sandbox-api';
 import { MAX_SEED, MAX_MONTHS } from '../url-state';
 
@@ -27,6 +27,9 @@ export class ScenarioControls {
   private description: HTMLElement;
   private notice: HTMLElement;
   private seedError: HTMLElement;
+  /** "Run length and seed: 96 months, seed 1": the seed stays in sight when the fields are folded */
+  private moreSummary: HTMLElement = h('summary');
+  private shown = { months: 0, seed: 0 };
   private scenarios: ScenarioInfo[] = [];
 
   constructor(
@@ -55,26 +58,42 @@ export class ScenarioControls {
     this.seedError = h('p', { id: seedErrorId, class: 'field-error', hidden: true });
     const newSeed = texts.text(h('button', { type: 'button', class: 'secondary', 'data-action': 'new-seed', 'aria-keyshortcuts': 'Alt+N' }), 'scenario.newSeed');
 
+    // The scenario comes first (step 1); its story, the run length and the seed fold away so the
+    // play bar and the drawing stay in view on a laptop and a phone.
     this.root = h(
       'section',
       { class: 'panel scenario-panel', 'aria-labelledby': 'scenario-heading' },
-      heading(texts, 2, 'scenario.heading', { id: 'scenario-heading' }),
-      h('div', { class: 'field' }, texts.text(h('label', { for: pickerId }), 'scenario.picker'), this.picker),
-      this.description,
-      this.notice,
       h(
         'div',
-        { class: 'field-row' },
-        h('div', { class: 'field' }, texts.text(h('label', { for: monthsId }), 'scenario.months'), this.monthsSelect),
+        { class: 'field scenario-field' },
+        h('h2', { id: 'scenario-heading', class: 'field-heading' }, h('span', { class: 'step-number', 'aria-hidden': 'true' }, '1'), texts.text(h('label', { for: pickerId }), 'scenario.picker')),
+        this.picker,
+      ),
+      h(
+        'details',
+        { class: 'scenario-about' },
+        texts.text(h('summary'), 'scenario.about'),
+        this.description,
+        this.notice,
+      ),
+      h(
+        'details',
+        { class: 'scenario-more', 'data-control': 'more' },
+        this.moreSummary,
         h(
           'div',
-          { class: 'field' },
-          texts.text(h('label', { for: seedId }), 'scenario.seed'),
-          h('div', { class: 'seed-row' }, this.seedInput, newSeed),
+          { class: 'field-row' },
+          h('div', { class: 'field' }, texts.text(h('label', { for: monthsId }), 'scenario.months'), this.monthsSelect),
+          h(
+            'div',
+            { class: 'field' },
+            texts.text(h('label', { for: seedId }), 'scenario.seed'),
+            h('div', { class: 'seed-row' }, this.seedInput, newSeed),
+          ),
         ),
+        texts.text(h('p', { id: seedHintId, class: 'hint' }), 'scenario.seedHint'),
+        this.seedError,
       ),
-      texts.text(h('p', { id: seedHintId, class: 'hint' }), 'scenario.seedHint'),
-      this.seedError,
     );
 
     this.picker.addEventListener('change', () => events.scenario(this.picker.value));
@@ -94,6 +113,7 @@ export class ScenarioControls {
     texts.on(() => {
       this.seedError.textContent = texts.i18n.t('scenario.seedInvalid');
       this.renderOptions();
+      this.renderSummary();
     });
   }
 
@@ -130,7 +150,14 @@ export class ScenarioControls {
     this.notice.textContent = s ? s.notice[lang] : '';
   }
 
+  private renderSummary(): void {
+    const { i18n } = this.texts;
+    this.moreSummary.textContent = `${i18n.t('scenario.more')}: ${i18n.t('scenario.moreValues', { months: i18n.int(this.shown.months), seed: this.shown.seed })}`;
+  }
+
   show(scenarioId: string, months: number, seed: number): void {
+    this.shown = { months, seed };
+    this.renderSummary();
     this.picker.value = scenarioId;
     this.monthsSelect.value = String(months);
     if (this.monthsSelect.value !== String(months)) {

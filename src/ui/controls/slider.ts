@@ -40,22 +40,29 @@ export class Slider {
     const describedBy: string[] = [];
     let endsEl: HTMLElement | null = null;
     if (opts.ends) {
+      // the two end labels are seen side by side; a screen reader hears one sentence naming both ends
+      // (it heard them run together, "outsidePush", issue 7 defect 6)
       const endsId = uid('ends');
       describedBy.push(endsId);
+      const [left, right] = opts.ends;
       endsEl = h(
         'div',
-        { class: 'slider-ends', id: endsId },
-        texts.text(h('span'), opts.ends[0]),
-        texts.text(h('span'), opts.ends[1]),
+        { class: 'slider-ends' },
+        h('span', { 'aria-hidden': 'true' }, texts.text(h('span'), left)),
+        h('span', { 'aria-hidden': 'true' }, texts.text(h('span'), right)),
+        texts.text(h('span', { id: endsId, class: 'visually-hidden' }), () => texts.i18n.t('levers.ends', { left: texts.i18n.t(left), right: texts.i18n.t(right) })),
       );
     }
+    const nowId = uid('now');
+    this.nowEl.id = nowId;
+    describedBy.push(nowId);
     let hintEl: HTMLElement | null = null;
     if (opts.hint) {
       const hintId = uid('hint');
       describedBy.push(hintId);
       hintEl = texts.text(h('p', { class: 'hint', id: hintId }), opts.hint);
     }
-    if (describedBy.length) this.input.setAttribute('aria-describedby', describedBy.join(' '));
+    this.input.setAttribute('aria-describedby', describedBy.join(' '));
     this.root = h('div', { class: 'slider' }, h('div', { class: 'slider-head' }, label, this.output), this.input, endsEl, h('div', { class: 'slider-foot' }, this.nowEl), hintEl);
     this.input.addEventListener('input', () => {
       const v = this.input.valueAsNumber;

@@ -43,6 +43,7 @@ export class I18n {
     decimal: Intl.NumberFormat;
     percent: Intl.NumberFormat;
     signed: Intl.NumberFormat;
+    signedDecimal: Intl.NumberFormat;
     euroMillions: Intl.NumberFormat;
     euro: Intl.NumberFormat;
     list: Intl.ListFormat;
@@ -61,6 +62,7 @@ export class I18n {
       decimal: new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
       percent: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }),
       signed: new Intl.NumberFormat(locale, { maximumFractionDigits: 0, signDisplay: 'exceptZero' }),
+      signedDecimal: new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }),
       euroMillions: new Intl.NumberFormat(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 }),
       euro: new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }),
       list: new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }),
@@ -87,12 +89,19 @@ export class I18n {
   pct(share: number): string {
     return Number.isFinite(share) ? this.formats.percent.format(share) : '–';
   }
-  /** a score in [0,1] on a 0-100 scale */
+  /**
+   * A score in [0,1] on a 0-100 scale, rounded down: a score shown as 45 has reached 0.45, so the
+   * number and its McConnell label always agree (0.4496 shows 44 and is labelled below 45).
+   */
   score(share: number): string {
-    return Number.isFinite(share) ? this.formats.integer.format(share * 100) : '–';
+    return Number.isFinite(share) ? this.formats.integer.format(Math.floor(share * 100 + 1e-9)) : '–';
   }
   signed(n: number): string {
     return Number.isFinite(n) ? this.formats.signed.format(n) : '–';
+  }
+  /** one decimal with its sign: "+0,8", "−1.2" */
+  signedDecimal(n: number): string {
+    return Number.isFinite(n) ? this.formats.signedDecimal.format(n) : '–';
   }
   euro(n: number): string {
     return Number.isFinite(n) ? this.formats.euro.format(n) : '–';

@@ -22,8 +22,8 @@ export class AccountPanel extends ReportPanel {
   constructor(texts: Texts) {
     super(texts);
     this.body = h('div', { class: 'account-body' });
-    this.root = panelSection(texts, 'account', 'account.intro', this.body);
-    texts.on(() => this.render());
+    this.root = panelSection(texts, 'account', 'account.intro', this.monthEl, this.body);
+    this.follow();
   }
 
   protected render(): void {

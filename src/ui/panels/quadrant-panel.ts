@@ -11,8 +11,8 @@ export class QuadrantPanel extends ReportPanel {
   constructor(texts: Texts) {
     super(texts);
     this.table = h('table', { class: 'quadrants' });
-    this.root = panelSection(texts, 'quadrant', 'quadrant.intro', this.table);
-    texts.on(() => this.render());
+    this.root = panelSection(texts, 'quadrant', 'quadrant.intro', this.monthEl, this.table);
+    this.follow();
   }
 
   protected render(): void {
@@ -25,6 +25,8 @@ export class QuadrantPanel extends ReportPanel {
       return h(
         'td',
         { 'data-quadrant': q, style: `--score:${clamp01(score)}` },
+        // the column's name, shown only when the 2x2 stacks on a phone
+        h('span', { class: 'quadrant-col', 'aria-hidden': 'true' }, `${i18n.t(q.startsWith('individual') ? 'quadrant.individual' : 'quadrant.collective')} · ${i18n.t(q.endsWith('Outcome') ? 'quadrant.outcome' : 'quadrant.process')}`),
         h('span', { class: 'quadrant-score' }, i18n.score(score)),
         h('span', { class: 'quadrant-values' }, i18n.t(`quadrant.${q}`)),
       );

@@ -16,8 +16,8 @@ export class TwinPanel extends ReportPanel {
   constructor(texts: Texts) {
     super(texts);
     this.body = h('div');
-    this.root = panelSection(texts, 'twin', 'twin.intro', this.body);
-    texts.on(() => this.render());
+    this.root = panelSection(texts, 'twin', 'twin.intro', this.monthEl, this.body);
+    this.follow();
   }
 
   override update(report: RunReport | null, luck: LuckCount = this.luck): void {

@@ -21,11 +21,12 @@ import {
 } from './zoneLayout';
 import { PALETTE, STATUS_STYLE } from './palette';
 import { atlasScale, type DotAtlas } from './shapes';
-import { fitWidth, label, numbers, setFontSize } from './text';
+import { MIN_TEXT_PX, fitWidth, label, numbers, setFontSize } from './text';
 import { easeInOutCubic } from './tween';
 import type { Point } from './loopGeometry';
 import { CLIENT_WORDS, dotScaleText, formatCount, peoplePerDot, type StageLanguage } from './format';
-import type { StageLabels } from './types';
+import type { StageInk, StageLabels, StagePart } from './types';
+import { textInk } from './inks';
 
 /** Where a hidden particle waits (off the canvas: position is the only per-frame upload). */
 const AWAY = -10_000;
@@ -149,7 +150,7 @@ export class ClientsView {
     this.legendBox = l.legend;
     const b = this.boxes.clear();
     this.zones.forEach((z, s) => {
-      b.roundRect(z.box.x, z.box.y, z.box.width, z.box.height, 6).stroke({ width: 1, color: PALETTE.panelBorder });
+      b.roundRect(z.box.x, z.box.y, z.box.width, z.box.height, 6).stroke({ width: 1, color: PALETTE.frame });
       this.icons[s].scale.set(atlasScale(iconR));
       this.icons[s].position.set(z.box.x + inset + iconR, z.box.y + fontSize * 0.95);
       this.names[s].position.set(z.box.x + nameX, z.box.y + fontSize * 0.3);
@@ -283,6 +284,24 @@ export class ClientsView {
     }
     if (this.ghostsActive > 0) this.tickGhosts(nowMs);
     return true;
+  }
+
+  parts(): StagePart[] {
+    const out: StagePart[] = this.zones.map((z, s) => ({ kind: 'zone' as const, key: STATUSES[s], x: z.box.x, y: z.box.y, width: z.box.width, height: z.box.height }));
+    // the legend's line, whether or not it has words yet (parts are laid out once, before the first month)
+    if (this.legendBox.width > 0) out.push({ kind: 'dots', key: 'legend', x: this.legendBox.x, y: this.legendBox.y, width: Math.min(this.legendBox.width, this.fontSize * 12), height: this.legendBox.height });
+    return out;
+  }
+
+  inks(out: StageInk[]): void {
+    STATUSES.forEach((st, s) => {
+      out.push(textInk(`zone name ${st}`, this.names[s], PALETTE.text));
+      if (this.counts[s].text) out.push(textInk(`zone count ${st}`, this.counts[s], PALETTE.text));
+      const z = this.zones[s];
+      if (z) out.push({ name: `zone border ${st}`, role: 'graphic', colour: PALETTE.frame, x: z.box.x + z.box.width / 2 - 4, y: z.box.y + z.box.height - 3, width: 8, height: 6 });
+    });
+    if (this.legend.text) out.push(textInk('dots legend', this.legend, PALETTE.textMuted));
+    if (this.note.text && this.note.visible) out.push(textInk('left bijstand note', this.note, PALETTE.textMuted));
   }
 
   reset(): void {
@@ -497,7 +516,7 @@ export class ClientsView {
     const inset = Math.max(4, Math.round(this.fontSize * 0.5));
     this.zones.forEach((z, s) => {
       const beside = this.headerLines === 2 ? 0 : this.counts[s].width + this.fontSize * 0.5;
-      fitWidth(this.names[s], z.box.width - (this.names[s].x - z.box.x) - inset - beside);
+      fitWidth(this.names[s], z.box.width - (this.names[s].x - z.box.x) - inset - beside, MIN_TEXT_PX / this.fontSize);
     });
   }
 
@@ -513,6 +532,8 @@ export class ClientsView {
     this.note.scale.set(1);
     const h = this.note.height;
     if (h > room.height && room.height > 0) this.note.scale.set(room.height / h);
+    // too small to read: leave it out (the zone's explanation on the page says the same)
+    this.note.visible = this.note.scale.y * size >= MIN_TEXT_PX;
     this.note.position.set(room.x + room.width / 2, room.y + room.height / 2);
   }
 
@@ -521,6 +542,6 @@ export class ClientsView {
     setFontSize(this.legend, size);
     const inset = Math.max(4, Math.round(this.fontSize * 0.5));
     this.legend.position.set(this.legendBox.x + inset, this.legendBox.y + this.legendBox.height / 2);
-    fitWidth(this.legend, this.legendBox.width - 2 * inset);
+    fitWidth(this.legend, this.legendBox.width - 2 * inset, MIN_TEXT_PX / size);
   }
 }

@@ -207,29 +207,41 @@ export function placePulseLabel(box: Rect, bounds: Rect, avoid: Circle | null, o
   return pick((k) => offBadge(k) && clearOfOthers(k)) ?? pick(offBadge) ?? c;
 }
 
-/** Envelope of a pulse over its life, for `ageMs` since it started: ring radius and opacities. */
+/** Envelope of a pulse's ring for `ageMs` since it started: its radius and opacity; the marker stays. */
 export interface PulseFrame {
   /** expanding ring: 0..1 of its final radius */
   ring: number;
   ringAlpha: number;
-  /** the marker (star or burst) and its label */
+  /** the marker (star or burst) and its label: shown until the pulse expires (pulseExpired) */
   markerAlpha: number;
+  /** the ring has finished: nothing of the pulse moves any more */
   done: boolean;
 }
 
 export const PULSE_RING_MS = 1200;
-export const PULSE_LIFE_MS = 3200;
-const FADE_MS = 500;
 
 export function pulseFrame(ageMs: number, out: PulseFrame): PulseFrame {
   const t = Math.max(0, ageMs);
   const ringT = Math.min(1, t / PULSE_RING_MS);
   out.ring = 1 - (1 - ringT) * (1 - ringT);
   out.ringAlpha = t < PULSE_RING_MS ? 0.9 * (1 - ringT) : 0;
-  out.markerAlpha = t < PULSE_LIFE_MS - FADE_MS ? 1 : Math.max(0, (PULSE_LIFE_MS - t) / FADE_MS);
-  out.done = t >= PULSE_LIFE_MS;
+  out.markerAlpha = 1;
+  out.done = t >= PULSE_RING_MS;
   return out;
 }
 
-/** In reduced motion a pulse is a static marker that stays for this many months. */
+/** A drawn event's marker stays this many months (a label that vanished seconds after a pause was lost). */
 export const STATIC_MARKER_MONTHS = 3;
+/** The player's own card stays this long: a lasting mark of what they did. */
+export const PLAYED_MARKER_MONTHS = 12;
+/** and, at any speed, at least this long on screen while the run plays (at full speed months fly by) */
+export const MIN_SHOW_MS = 1500;
+
+/**
+ * Whether a marker goes, checked when a month arrives (never while paused: time at rest does not
+ * count): it has stood its months and been seen long enough.
+ */
+export function pulseExpired(entryMonth: number, month: number, shownMs: number, played: boolean): boolean {
+  const months = played ? PLAYED_MARKER_MONTHS : STATIC_MARKER_MONTHS;
+  return month - entryMonth >= months && shownMs >= MIN_SHOW_MS;
+}

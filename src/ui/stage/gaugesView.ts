@@ -6,10 +6,11 @@ import { gridCells, gaugeRowHeight, type Rect } from './layout';
 import { BALANCING, BALANCING_KEYS } from './loopGeometry';
 import { PALETTE } from './palette';
 import type { SharedShapes } from './shapes';
-import { fitWidth, label, numbers, setFontSize } from './text';
+import { MIN_TEXT_PX, fitWidth, label, numbers, setFontSize } from './text';
 import { VectorTween } from './tween';
 import { formatPercent, type StageLanguage } from './format';
-import type { StageLabels } from './types';
+import type { StageInk, StageLabels, StagePart } from './types';
+import { textInk } from './inks';
 
 export class GaugesView {
   readonly root = new Container();
@@ -29,7 +30,7 @@ export class GaugesView {
     for (let k = 0; k < BALANCING_KEYS.length; k++) {
       const bar = new Graphics(shapes.unitBar);
       bar.tint = PALETTE.balancing;
-      const tag = label(12, { weight: '700', fill: PALETTE.balancing });
+      const tag = label(12, { weight: '700', fill: PALETTE.balancingText });
       tag.text = BALANCING[BALANCING_KEYS[k]].tag;
       const name = label(12);
       const value = numbers(fontName, 12, PALETTE.textMuted);
@@ -101,10 +102,23 @@ export class GaugesView {
     this.apply();
   }
 
+  parts(): StagePart[] {
+    return this.cells.map((c, k) => ({ kind: 'gauge' as const, key: BALANCING_KEYS[k], x: c.x, y: c.y, width: c.width, height: c.height }));
+  }
+
+  inks(out: StageInk[]): void {
+    BALANCING_KEYS.forEach((key, k) => {
+      out.push(textInk(`gauge tag ${key}`, this.tags[k], PALETTE.balancingText));
+      out.push(textInk(`gauge name ${key}`, this.names[k], PALETTE.text));
+      if (this.values[k].text) out.push(textInk(`gauge value ${key}`, this.values[k], PALETTE.textMuted));
+    });
+  }
+
   private fitNames(): void {
     for (let k = 0; k < this.names.length && k < this.cells.length; k++) {
       const c = this.cells[k];
-      fitWidth(this.names[k], c.width - this.tags[k].width - this.fontSize * 0.4);
+      // never below MIN_TEXT_PX: the layout gives each gauge a row of its own before that happens
+      fitWidth(this.names[k], c.width - this.tags[k].width - this.fontSize * 0.4, MIN_TEXT_PX / this.fontSize);
     }
   }
 

@@ -1,7 +1,7 @@
 // The sandbox's canvas: the success loop, the meta triangle, the jobseekers and luck, drawn with Pixi.
 // The app shell owns every control and description (DOM); this draws and animates between months.
 import { Application, Container, Graphics, Rectangle, UPDATE_PRIORITY, type Ticker } from 'pixi.js';
-import type { MonthSnapshot } from '../../model/types';
+import type { EventLogEntry, MonthSnapshot } from '../../model/types';
 import { capBatchTextures, wantsAntialias } from './renderTuning';
 import { ClientsView } from './clientsView';
 import { GaugesView } from './gaugesView';
@@ -14,25 +14,33 @@ import { createDotAtlas, createSharedShapes } from './shapes';
 import { installNumberFont, uninstallNumberFont } from './text';
 import { TriangleView } from './triangleView';
 import { FlowScale, transitionMs } from './tween';
-import type { Stage, StageLabels, StageLanguage, StageOptions } from './types';
+import type { Stage, StageInk, StageLabels, StageLanguage, StageOptions, StagePart } from './types';
 
-export type { Stage, StageLabels, StageLanguage, StageOptions } from './types';
+export type { Stage, StageInk, StageLabels, StageLanguage, StageOptions, StagePart, StagePartKind } from './types';
 export { PALETTE, MANAGER_COLOURS, STATUS_STYLE } from './palette';
 
 export async function createStage(container: HTMLElement, options: StageOptions): Promise<Stage> {
   // The stage lives in a wrapper of its own. If the container has a height, the stage fills it (never
   // below the layout's minimum); if not, the stage takes the natural height for its width.
-  const fillsContainer = container.clientHeight > 0;
+  let fillsContainer = container.clientHeight > 0;
+  /** a height the page asked for (setHeight), else null */
+  let askedHeight: number | null = null;
   const wrapper = document.createElement('div');
   wrapper.className = 'meerwaarde-stage';
   Object.assign(wrapper.style, { position: 'relative', width: '100%', overflow: 'hidden' });
   if (fillsContainer) wrapper.style.height = '100%';
   container.appendChild(wrapper);
 
+  let textScale = options.textScale ?? 1;
   const measure = (): { width: number; height: number } => {
     const width = Math.max(1, wrapper.clientWidth || container.clientWidth || 360);
-    if (fillsContainer) wrapper.style.minHeight = `${minimumHeight(width)}px`;
-    else wrapper.style.height = `${naturalHeight(width)}px`;
+    if (askedHeight !== null) {
+      const h = Math.max(askedHeight, minimumHeight(width, textScale));
+      wrapper.style.height = `${h}px`;
+      return { width, height: h };
+    }
+    if (fillsContainer) wrapper.style.minHeight = `${minimumHeight(width, textScale)}px`;
+    else wrapper.style.height = `${naturalHeight(width, textScale)}px`;
     return { width, height: fillsContainer ? wrapper.clientHeight : 0 };
   };
   const first = measure();
@@ -42,13 +50,14 @@ export async function createStage(container: HTMLElement, options: StageOptions)
   await app.init({
     preference: 'webgl',
     width: first.width,
-    height: Math.max(1, first.height || naturalHeight(first.width)),
+    height: Math.max(1, first.height || naturalHeight(first.width, textScale)),
     resolution: window.devicePixelRatio || 1,
     autoDensity: true,
     antialias: wantsAntialias(window.devicePixelRatio || 1),
     // White under everything: software renderers pay per filled pixel, so panels are outlines, not fills.
     background: PALETTE.panel,
-    autoStart: !options.reducedMotion,
+    // the ticker runs only while something moves (see wake/onTick): a stage at rest draws nothing
+    autoStart: false,
   });
   const canvas = app.canvas;
   Object.assign(canvas.style, { position: 'absolute', left: '0', top: '0', display: 'block' });
@@ -82,8 +91,11 @@ export async function createStage(container: HTMLElement, options: StageOptions)
   let lastUpdateMs: number | null = null;
   let destroyed = false;
 
+  const partListeners = new Set<(parts: StagePart[]) => void>();
+  const parts = (): StagePart[] => [...loop.parts(), ...gauges.parts(), ...triangles.parts(), ...clients.parts()];
+
   const applyLayout = (width: number, height: number): void => {
-    const l = computeStageLayout(width, height);
+    const l = computeStageLayout(width, height, textScale);
     layout = l;
     const dpr = window.devicePixelRatio || 1;
     if (app.screen.width !== l.width || app.screen.height !== l.height || app.renderer.resolution !== dpr) {
@@ -106,6 +118,10 @@ export async function createStage(container: HTMLElement, options: StageOptions)
       l.fontSize,
     );
     clients.layout({ x: l.clients.x + inner, y: l.clients.y + inner, width: l.clients.width - 2 * inner, height: l.clients.height - 2 * inner }, l.fontSize);
+    if (partListeners.size) {
+      const list = parts();
+      for (const fn of partListeners) fn(list);
+    }
   };
 
   const applyLabels = (): void => {
@@ -113,13 +129,19 @@ export async function createStage(container: HTMLElement, options: StageOptions)
     gauges.setLabels(labels, language);
     triangles.setLabels(labels, language);
     clients.setLabels(labels, language);
-    pulses.setLabels(labels);
+    pulses.setLabels(labels, language);
   };
 
-  // Render on demand when the ticker is stopped (reduced motion): one frame per change, coalesced.
+  // Render on demand when the ticker is stopped: one frame per change, coalesced. In reduced motion that
+  // is every frame there is; otherwise the ticker draws while something moves and stops at rest.
   let renderQueued = 0;
   const requestRender = (): void => {
-    if (destroyed || !reducedMotion || renderQueued) return;
+    if (destroyed) return;
+    if (!reducedMotion) {
+      wake();
+      return;
+    }
+    if (renderQueued) return;
     renderQueued = requestAnimationFrame(() => {
       renderQueued = 0;
       if (destroyed) return;
@@ -129,20 +151,36 @@ export async function createStage(container: HTMLElement, options: StageOptions)
     });
   };
 
-  const advance = (nowMs: number, dtMs: number): void => {
-    const motion = !reducedMotion;
-    loop.tick(nowMs, dtMs, motion);
-    gauges.tick(nowMs, motion);
-    triangles.tick(nowMs, motion);
-    clients.tick(nowMs, motion);
-    pulses.tick(nowMs, motion);
+  let playing = false;
+  /** start the ticker (motion on): it stops itself once nothing moves and the run is paused */
+  const wake = (): void => {
+    if (destroyed || reducedMotion || app.ticker.started) return;
+    app.ticker.start();
   };
-  const onTick = (ticker: Ticker): void => advance(performance.now(), Math.min(ticker.deltaMS, 100));
+
+  /** one step of every animation; true while something still moves */
+  const advance = (nowMs: number, dtMs: number): boolean => {
+    const motion = !reducedMotion;
+    let moving = loop.tick(nowMs, dtMs, motion);
+    moving = gauges.tick(nowMs, motion) || moving;
+    moving = triangles.tick(nowMs, motion) || moving;
+    moving = clients.tick(nowMs, motion) || moving;
+    moving = pulses.tick(nowMs, motion) || moving;
+    return moving;
+  };
+  // This tick still renders (the ticker's render runs after it at a lower priority); the next does not
+  // come: no redraws at rest (issue 7, defect 14: a paused canvas kept drawing at about 30 fps).
+  let settled = 0;
+  const onTick = (ticker: Ticker): void => {
+    const moving = advance(performance.now(), Math.min(ticker.deltaMS, 100));
+    settled = moving || playing ? 0 : settled + 1;
+    if (settled >= 2) app.ticker.stop();
+  };
   app.ticker.add(onTick, undefined, UPDATE_PRIORITY.NORMAL);
 
   applyLabels();
   applyLayout(first.width, first.height);
-  if (reducedMotion) requestRender();
+  requestRender();
 
   // Follow the container's size (coalesced to one layout per animation frame).
   let resizeQueued = 0;
@@ -152,10 +190,10 @@ export async function createStage(container: HTMLElement, options: StageOptions)
       resizeQueued = 0;
       if (destroyed) return;
       const { width, height } = measure();
-      const next = computeStageLayout(width, height);
+      const next = computeStageLayout(width, height, textScale);
       if (layout && next.width === layout.width && next.height === layout.height) return;
       applyLayout(width, height);
-      if (reducedMotion) requestRender();
+      requestRender();
     });
   });
   observer.observe(wrapper);
@@ -165,7 +203,10 @@ export async function createStage(container: HTMLElement, options: StageOptions)
   const onDprChange = (): void => {
     if (destroyed) return;
     watchDpr();
-    if (layout) applyLayout(layout.width, fillsContainer ? wrapper.clientHeight : 0);
+    if (layout) {
+        const m = measure();
+        applyLayout(m.width, m.height);
+      }
     requestRender();
   };
   const watchDpr = (): void => {
@@ -176,7 +217,7 @@ export async function createStage(container: HTMLElement, options: StageOptions)
   watchDpr();
 
   const stage: Stage = {
-    update(snapshot: MonthSnapshot, sample: Uint8Array): void {
+    update(snapshot: MonthSnapshot, sample: Uint8Array, played?: (entry: EventLogEntry) => boolean): void {
       if (destroyed) return;
       const now = performance.now();
       const duration = reducedMotion ? 0 : transitionMs(lastUpdateMs === null ? null : now - lastUpdateMs);
@@ -188,7 +229,17 @@ export async function createStage(container: HTMLElement, options: StageOptions)
       gauges.setMonth(snapshot.loop.balancing, now, duration);
       triangles.setMonth(snapshot, now, duration);
       clients.setMonth(snapshot, sample, now, duration);
-      pulses.setMonth(snapshot, now, !reducedMotion);
+      pulses.setMonth(snapshot, now, !reducedMotion, played);
+      requestRender();
+    },
+
+    setPlaying(on: boolean): void {
+      if (destroyed || on === playing) return;
+      playing = on;
+      loop.setFlowing(on);
+      // a month after a pause glides as after a fresh start, and rest does not age the markers
+      lastUpdateMs = null;
+      if (on) pulses.resume(performance.now());
       requestRender();
     },
 
@@ -197,12 +248,45 @@ export async function createStage(container: HTMLElement, options: StageOptions)
       reducedMotion = on;
       const now = performance.now();
       pulses.setMotion(!on, now);
-      if (on) {
-        app.ticker.stop();
-        requestRender();
-      } else {
-        app.ticker.start();
+      if (on) app.ticker.stop();
+      requestRender();
+    },
+
+    setHeight(height: number | null): void {
+      if (destroyed) return;
+      askedHeight = height !== null && height > 0 ? Math.floor(height) : null;
+      if (askedHeight === null) {
+        fillsContainer = false;
+        wrapper.style.minHeight = '';
       }
+      const m = measure();
+      applyLayout(m.width, m.height);
+      requestRender();
+    },
+
+    setTextScale(scale: number): void {
+      if (destroyed || scale === textScale) return;
+      textScale = scale;
+      const { width, height } = measure();
+      applyLayout(width, height);
+      requestRender();
+    },
+
+    parts,
+
+    onParts(listener: (parts: StagePart[]) => void): () => void {
+      partListeners.add(listener);
+      return () => partListeners.delete(listener);
+    },
+
+    inks(): StageInk[] {
+      const out: StageInk[] = [];
+      loop.inks(out);
+      gauges.inks(out);
+      triangles.inks(out);
+      clients.inks(out);
+      pulses.inks(out);
+      return out;
     },
 
     setLabels(next: StageLabels, nextLanguage: StageLanguage): void {
@@ -211,7 +295,10 @@ export async function createStage(container: HTMLElement, options: StageOptions)
       language = nextLanguage;
       applyLabels();
       // label widths changed: place everything again
-      if (layout) applyLayout(layout.width, fillsContainer ? wrapper.clientHeight : 0);
+      if (layout) {
+        const m = measure();
+        applyLayout(m.width, m.height);
+      }
       requestRender();
     },
 
@@ -227,18 +314,23 @@ export async function createStage(container: HTMLElement, options: StageOptions)
       requestRender();
     },
 
-    async toPNG(): Promise<Blob> {
+    toCanvas(resolution?: number): HTMLCanvasElement | OffscreenCanvas {
       if (!layout) throw new Error('stage has no layout yet');
-      const out = app.renderer.extract.canvas({
+      return app.renderer.extract.canvas({
         target: app.stage,
         frame: new Rectangle(0, 0, layout.width, layout.height),
-        resolution: app.renderer.resolution,
+        resolution: resolution ?? app.renderer.resolution,
         clearColor: PALETTE.panel,
-      });
-      if (typeof out.convertToBlob === 'function') return out.convertToBlob({ type: 'image/png' });
+      }) as HTMLCanvasElement | OffscreenCanvas;
+    },
+
+    async toPNG(resolution?: number): Promise<Blob> {
+      const out = stage.toCanvas(resolution);
+      if ('convertToBlob' in out && typeof out.convertToBlob === 'function') return out.convertToBlob({ type: 'image/png' });
       return new Promise<Blob>((resolve, reject) => {
-        if (typeof out.toBlob !== 'function') return reject(new Error('canvas cannot make a blob'));
-        out.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG encoding failed'))), 'image/png');
+        const c = out as HTMLCanvasElement;
+        if (typeof c.toBlob !== 'function') return reject(new Error('canvas cannot make a blob'));
+        c.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG encoding failed'))), 'image/png');
       });
     },
 
@@ -249,6 +341,7 @@ export async function createStage(container: HTMLElement, options: StageOptions)
       dprQuery?.removeEventListener('change', onDprChange);
       if (resizeQueued) cancelAnimationFrame(resizeQueued);
       if (renderQueued) cancelAnimationFrame(renderQueued);
+      partListeners.clear();
       app.ticker.remove(onTick);
       app.renderer.runners.postrender.remove(frameCounter);
       app.destroy({ removeView: true }, { children: true });

@@ -21,13 +21,16 @@ export interface StageLayout {
 }
 
 /** From this width on, the loop gets a column of its own. */
-export const COLUMNS_MIN_WIDTH = 720;
+export const COLUMNS_MIN_WIDTH = 560;
 /** The shortest a columns layout may be before it overflows its container. */
 export const COLUMNS_MIN_HEIGHT = 420;
 
-/** Type grows with the stage, from 12 px on a phone to 18 px on a projector-sized screen. */
-export function stageFontSize(width: number): number {
-  return clamp(Math.round(width / 88), 12, 18);
+/**
+ * Type grows with the stage, from 12 px on a phone to 18 px on a wide screen; `textScale` enlarges it
+ * further (the projector view: readable from the back of a room at 1024x768).
+ */
+export function stageFontSize(width: number, textScale = 1): number {
+  return Math.round(clamp(Math.round(width / 88), 12, 18) * Math.max(1, textScale));
 }
 
 export function stagePadding(width: number): number {
@@ -35,11 +38,13 @@ export function stagePadding(width: number): number {
 }
 
 /**
- * Gauges of the balancing loops sit in one row of four when each gets about 13 em (room for a long
- * Dutch label such as "Moeilijkere klanten over" at full size), else 2 by 2.
+ * Gauges of the balancing loops sit in one row of four when each gets about 13 em (room for the
+ * longest name, "Zwaardere gevallen over", at full size), 2 by 2 when each gets 13 em, else one a row:
+ * names never shrink below MIN_TEXT_PX (they were shrunk to about 7 px, issue 7 defect 9).
  */
-export function gaugeColumns(panelWidth: number, fontSize: number): 2 | 4 {
-  return panelWidth >= fontSize * 52 ? 4 : 2;
+export function gaugeColumns(panelWidth: number, fontSize: number): 1 | 2 | 4 {
+  if (panelWidth >= fontSize * 52) return 4;
+  return panelWidth >= fontSize * 24 ? 2 : 1;
 }
 
 /** One gauge: a label line, then a bar with its value. */
@@ -78,9 +83,9 @@ function stackedHeights(innerWidth: number, fontSize: number): [number, number, 
 }
 
 /** The height the stage wants at this width when its container does not fix one. */
-export function naturalHeight(width: number): number {
+export function naturalHeight(width: number, textScale = 1): number {
   const pad = stagePadding(width);
-  const fs = stageFontSize(width);
+  const fs = stageFontSize(width, textScale);
   if (width < COLUMNS_MIN_WIDTH) {
     const [a, b, c] = stackedHeights(width - 2 * pad, fs);
     return a + b + c + 4 * pad;
@@ -90,19 +95,19 @@ export function naturalHeight(width: number): number {
 }
 
 /** The least height the stage accepts at this width (below it, the stage overflows its container). */
-export function minimumHeight(width: number): number {
-  return width < COLUMNS_MIN_WIDTH ? naturalHeight(width) : COLUMNS_MIN_HEIGHT;
+export function minimumHeight(width: number, textScale = 1): number {
+  return width < COLUMNS_MIN_WIDTH ? naturalHeight(width, textScale) : COLUMNS_MIN_HEIGHT;
 }
 
 /**
  * Lay out the three panels in a box of `width` by `availableHeight` CSS px.
  * An availableHeight of 0 (a container without a set height) takes the natural height.
  */
-export function computeStageLayout(width: number, availableHeight: number): StageLayout {
+export function computeStageLayout(width: number, availableHeight: number, textScale = 1): StageLayout {
   const w = Math.max(1, Math.floor(width));
   const pad = stagePadding(w);
-  const fontSize = stageFontSize(w);
-  const height = availableHeight > 0 ? Math.max(Math.floor(availableHeight), minimumHeight(w)) : naturalHeight(w);
+  const fontSize = stageFontSize(w, textScale);
+  const height = availableHeight > 0 ? Math.max(Math.floor(availableHeight), minimumHeight(w, textScale)) : naturalHeight(w, textScale);
 
   if (w < COLUMNS_MIN_WIDTH) {
     const inner = w - 2 * pad;
@@ -116,9 +121,11 @@ export function computeStageLayout(width: number, availableHeight: number): Stag
   }
 
   const innerH = height - 2 * pad;
-  const half = Math.round((w - 3 * pad) / 2);
+  // the loop needs room for its names beside the ring: on narrower stages it takes a little more than half
+  const half = Math.round((w - 3 * pad) * (w < 900 ? 0.55 : 0.5));
   // On short, wide screens the loop needs less than half the width: give the rest to the right column.
-  const loopW = Math.min(half, widestLoopFor(innerH, fontSize));
+  // never under 45%: a short stage fits its ring to the height rather than starving it of width
+  const loopW = Math.max(Math.round((w - 3 * pad) * 0.45), Math.min(half, widestLoopFor(innerH, fontSize)));
   const rightW = w - 3 * pad - loopW;
   const triH = Math.round((innerH - pad) * 0.45);
   const loop = { x: pad, y: pad, width: loopW, height: innerH };
@@ -128,7 +135,7 @@ export function computeStageLayout(width: number, availableHeight: number): Stag
 }
 
 /** Split the loop panel into the ring's box and the strip of balancing gauges below it. */
-export function splitLoopPanel(panel: Rect, fontSize: number): { ring: Rect; gauges: Rect; columns: 2 | 4 } {
+export function splitLoopPanel(panel: Rect, fontSize: number): { ring: Rect; gauges: Rect; columns: 1 | 2 | 4 } {
   const columns = gaugeColumns(panel.width, fontSize);
   const stripH = gaugeStripHeight(panel.width, fontSize);
   // The ring takes what it can use; spare height goes around the pair, not between them.

@@ -19,10 +19,12 @@ import {
 } from './loopGeometry';
 import { PALETTE, type Rgb } from './palette';
 import { GLYPH_UNIT, atlasScale, triangle, type DotAtlas, type SharedShapes } from './shapes';
-import { fitWidth, label, numbers, setFontSize } from './text';
+import { MIN_TEXT_PX, fitWidth, label, numbers, setFontSize } from './text';
 import { VectorTween, flowStrength, flowTone, quantise } from './tween';
+import { rectHitsCircle } from './eventPulses';
 import { formatGain, formatPercent, type StageLanguage } from './format';
-import type { StageLabels } from './types';
+import type { StageInk, StageLabels, StagePart } from './types';
+import { textInk } from './inks';
 
 const PARTICLES_PER_ARC = 6;
 /** tween slots: levels 0-4, flow strengths 5-9, balancing pressures 10-13 (BALANCING_KEYS order) */
@@ -47,6 +49,11 @@ export class LoopView {
   private readonly guide = new Graphics();
   private readonly tracks: Graphics[] = [];
   private readonly rims = new Graphics();
+  /** each station's level as an arc round its rim (the disc's size alone hid 47% against 56%) */
+  private readonly levelArcs = new Graphics();
+  private readonly drawnLevel = new Float64Array(STATION_COUNT).fill(-1);
+  /** flow particles move only while the run plays: at rest nothing is redrawn */
+  private flowing = false;
   private readonly discs: Graphics[] = [];
   private readonly flow: ParticleContainer;
   private readonly particles: Particle[] = [];
@@ -101,7 +108,7 @@ export class LoopView {
       this.rods.push(rod);
       this.root.addChild(rod);
     }
-    this.root.addChild(this.rims);
+    this.root.addChild(this.rims, this.levelArcs);
     for (let i = 0; i < STATION_COUNT; i++) {
       const d = new Graphics(shapes.stationDisc);
       this.discs.push(d);
@@ -124,7 +131,7 @@ export class LoopView {
       this.root.addChild(n, v);
     }
     for (let k = 0; k < BALANCING_KEYS.length; k++) {
-      const tag = label(12, { weight: '700', fill: PALETTE.balancing });
+      const tag = label(12, { weight: '700', fill: PALETTE.balancingText });
       tag.text = BALANCING[BALANCING_KEYS[k]].tag;
       tag.anchor.set(0.5);
       this.tags.push(tag);
@@ -142,7 +149,7 @@ export class LoopView {
 
     this.rims.clear();
     for (const s of g.stations) {
-      this.rims.circle(s.x, s.y, g.stationMaxRadius).fill(PALETTE.panel).stroke({ width: 1.5, color: PALETTE.stationRing });
+      this.rims.circle(s.x, s.y, g.stationMaxRadius).fill(PALETTE.panel).stroke({ width: 2, color: PALETTE.stationRing });
     }
     for (let i = 0; i < STATION_COUNT; i++) {
       this.discs[i].position.set(g.stations[i].x, g.stations[i].y);
@@ -152,6 +159,7 @@ export class LoopView {
       setFontSize(this.names[i], fontSize);
       setFontSize(this.values[i], fontSize);
       this.drawnWidth[i] = -1;
+      this.drawnLevel[i] = -1;
     }
 
     // Balancing pistons: a plate pressed against the inside of the arrow, its rod growing with the pressure.
@@ -221,11 +229,16 @@ export class LoopView {
     this.applyValues();
   }
 
+  /** Particles flow and the badge spins only while the run plays. */
+  setFlowing(on: boolean): void {
+    this.flowing = on;
+  }
+
   /** Advance animations; returns whether anything moved. */
   tick(nowMs: number, dtMs: number, motion: boolean): boolean {
     let changed = false;
     if (this.tween.step(nowMs, motion)) changed = this.applyValues();
-    if (motion && this.tween.hasData) {
+    if (motion && this.flowing && this.tween.hasData) {
       this.moveParticles(dtMs);
       if (this.spin !== 0) this.spinner.rotation += (this.spin * dtMs) / 1000;
       changed = true;
@@ -233,8 +246,52 @@ export class LoopView {
     return changed;
   }
 
+  /** Where each station, arrow, balancing piston and the badge is (CSS px), for the page's focusable parts. */
+  parts(): StagePart[] {
+    const g = this.geometry;
+    if (!g) return [];
+    const out: StagePart[] = [];
+    const square = (x: number, y: number, r: number) => ({ x: x - r, y: y - r, width: 2 * r, height: 2 * r });
+    LOOP_STATIONS.forEach((st, i) => out.push({ kind: 'station', key: st, ...square(g.stations[i].x, g.stations[i].y, g.stationMaxRadius + 3) }));
+    LOOP_STATIONS.forEach((st, i) => {
+      const mid = pointOnArc(g, i, 0.5, this.scratch);
+      out.push({ kind: 'flow', key: st, ...square(mid.x, mid.y, Math.max(12, g.glyphRadius * 1.6)) });
+    });
+    BALANCING_KEYS.forEach((key, k) => {
+      const t = this.tags[k];
+      const r = Math.max(12, t.width * 0.75);
+      out.push({ kind: 'balancing', key, ...square(t.x, t.y, r) });
+    });
+    out.push({ kind: 'badge', key: 'gain', ...square(g.cx, g.cy, g.badgeRadius) });
+    return out;
+  }
+
+  /** Text and meaningful graphics with their colours (the contrast test samples the pixels under them). */
+  inks(out: StageInk[]): void {
+    const g = this.geometry;
+    if (!g) return;
+    for (let i = 0; i < STATION_COUNT; i++) {
+      out.push(textInk(`station name ${LOOP_STATIONS[i]}`, this.names[i], PALETTE.text));
+      if (this.values[i].text) out.push(textInk(`station level ${LOOP_STATIONS[i]}`, this.values[i], PALETTE.textMuted));
+      const s = g.stations[i];
+      const r = g.stationMaxRadius;
+      out.push({ name: `station rim ${LOOP_STATIONS[i]}`, role: 'graphic', colour: PALETTE.stationRing, x: s.x - r - 3, y: s.y - 4, width: 6, height: 8 });
+    }
+    for (let i = 0; i < STATION_COUNT; i++) {
+      // the + / − / = sign on each arrow: its ring is drawn in the flow's colour
+      const tone = this.tone[i];
+      const gl = this.glyphs[i];
+      const r = g.glyphRadius;
+      out.push({ name: `flow sign ${LOOP_STATIONS[i]}`, role: 'graphic', colour: toneColour(tone), x: gl.x - r - 2, y: gl.y - 3, width: 6, height: 6 });
+    }
+    BALANCING_KEYS.forEach((key, k) => out.push(textInk(`balancing tag ${key}`, this.tags[k], PALETTE.balancingText)));
+    out.push(textInk('regime', this.regimeText, PALETTE.text));
+    if (this.gainText.text) out.push(textInk('loop gain', this.gainText, PALETTE.textMuted));
+  }
+
   reset(): void {
     this.tween.clear();
+    this.drawnLevel.fill(-1);
     this.tone.fill(0);
     this.regime = 'damped';
     this.gain = 1;
@@ -255,6 +312,12 @@ export class LoopView {
     const g = this.geometry;
     if (!g) return false;
     const v = this.tween.value;
+    let arcs = false;
+    for (let i = 0; i < STATION_COUNT; i++) {
+      const level = this.tween.hasData ? quantise(Math.max(0, Math.min(1, v[LEVEL + i])), 0.005) : 0;
+      if (level !== this.drawnLevel[i]) arcs = true;
+    }
+    if (arcs) this.drawLevels(g, v);
     for (let i = 0; i < STATION_COUNT; i++) {
       this.discs[i].scale.set(stationRadius(v[LEVEL + i], g));
       const width = this.tween.hasData ? quantise(1.5 + 7 * v[STRENGTH + i], 1) : 1;
@@ -272,6 +335,22 @@ export class LoopView {
       this.rods[k].scale.x = Math.max(0.5, p * maxRod);
     }
     return true;
+  }
+
+  /** An arc round each station's rim from 12 o'clock, clockwise, as long as its level (100% = full circle). */
+  private drawLevels(g: LoopGeometry, v: Float64Array): void {
+    const a = this.levelArcs.clear();
+    const r = g.stationMaxRadius + 3;
+    for (const s of g.stations) a.circle(s.x, s.y, r);
+    a.stroke({ width: 3, color: PALETTE.grid });
+    for (let i = 0; i < STATION_COUNT; i++) {
+      const level = this.tween.hasData ? quantise(Math.max(0, Math.min(1, v[LEVEL + i])), 0.005) : 0;
+      this.drawnLevel[i] = level;
+      if (level <= 0) continue;
+      const s = g.stations[i];
+      a.moveTo(s.x, s.y - r).arc(s.x, s.y, r, -Math.PI / 2, -Math.PI / 2 + level * 2 * Math.PI);
+    }
+    a.stroke({ width: 3, color: PALETTE.stationLevel, cap: 'butt' });
   }
 
   private drawTrack(i: number, width: number, tone: number): void {
@@ -349,8 +428,22 @@ export class LoopView {
     this.icon.scale.set(iconScale);
     this.icon.position.set(g.cx, g.cy - r * 0.45);
     this.regimeText.position.set(g.cx, g.cy + r * 0.08);
-    fitWidth(this.regimeText, r * 1.75);
-    this.gainText.position.set(g.cx - this.gainText.width / 2, g.cy + r * 0.3);
+    // a long name ("Neerwaartse spiraal") in a small badge takes two lines rather than shrinking out of sight
+    const room = r * 1.8;
+    const t = this.regimeText;
+    if (t.style.wordWrap) t.style.wordWrap = false;
+    fitWidth(t, room, MIN_TEXT_PX / this.fontSize);
+    if (t.width > room + 0.5 && t.text.includes(' ')) {
+      t.style.align = 'center';
+      t.style.wordWrapWidth = room / t.scale.x;
+      t.style.wordWrap = true;
+      fitWidth(t, room, MIN_TEXT_PX / this.fontSize);
+      // two lines: the icon and the name move up to make room for the gain under them
+      this.icon.scale.set(iconScale * 0.8);
+      this.icon.position.set(g.cx, g.cy - r * 0.62);
+      t.position.set(g.cx, g.cy - r * 0.08);
+    }
+    this.gainText.position.set(g.cx - this.gainText.width / 2, t.y + t.height / 2 + 2);
   }
 
   private writeValues(): void {
@@ -359,14 +452,15 @@ export class LoopView {
     for (let i = 0; i < STATION_COUNT; i++) this.values[i].text = formatPercent(to[LEVEL + i], this.language);
     this.gainText.text = formatGain(this.gain, this.language);
     const g = this.geometry;
-    if (g) this.gainText.position.set(g.cx - this.gainText.width / 2, g.cy + g.badgeRadius * 0.3);
+    if (g) this.gainText.position.set(g.cx - this.gainText.width / 2, this.regimeText.y + this.regimeText.height / 2 + 2);
   }
 
   /** Station name above its level, placed radially outside the station so it grows away from the ring. */
   private placeLabels(): void {
     const g = this.geometry;
     if (!g) return;
-    const gap = 5;
+    // clear of the level arc round the rim
+    const gap = 8;
     const line = Math.round(this.fontSize * 1.2);
     for (let i = 0; i < STATION_COUNT; i++) {
       const s = g.stations[i];
@@ -375,9 +469,16 @@ export class LoopView {
       const w = Math.max(name.width, value.width);
       const h = line + (value.text ? line : 0);
       const a = radialAnchor(s.angle);
-      // radially outside the station, but never past the panel's edge (long translations)
-      const ox = Math.max(this.box.x, Math.min(this.box.x + this.box.width - w, s.x + Math.cos(s.angle) * (g.stationMaxRadius + gap) - a.x * w));
-      const oy = s.y + Math.sin(s.angle) * (g.stationMaxRadius + gap) - a.y * h;
+      // radially outside the station, but never past the panel's edge (long translations), and moved
+      // out along the radius until the text's box clears the station and its level arc
+      const rim = { x: s.x, y: s.y, r: g.stationMaxRadius + 5 };
+      let ox = 0;
+      let oy = 0;
+      for (let d = g.stationMaxRadius + gap; d < g.stationMaxRadius + gap + 4 * this.fontSize; d += 2) {
+        ox = Math.max(this.box.x, Math.min(this.box.x + this.box.width - w, s.x + Math.cos(s.angle) * d - a.x * w));
+        oy = s.y + Math.sin(s.angle) * d - a.y * h;
+        if (!rectHitsCircle({ x: ox, y: oy, width: w, height: h }, rim)) break;
+      }
       name.position.set(Math.round(ox + (w - name.width) * a.x), Math.round(oy));
       value.position.set(Math.round(ox + (w - value.width) * a.x), Math.round(oy + line));
     }

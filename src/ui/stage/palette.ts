@@ -59,8 +59,12 @@ const PANEL: Rgb = 0xffffff;
 export const PALETTE = {
   background: 0xf3f2ee as Rgb,
   panel: PANEL,
+  /** decorative: the outline of the three panels (they are told apart by their content, not the line) */
   panelBorder: 0xc5c9cf as Rgb,
+  /** decorative guides: the ring's path, radar axes, the 50% triangle, a gauge's empty track */
   grid: 0xdadde2 as Rgb,
+  /** lines that carry meaning: the 100% triangle, station rims, zone borders (3:1 on the panel) */
+  frame: 0x80868f as Rgb,
   /** primary text: about 16:1 on the panel */
   text: 0x1b1f24 as Rgb,
   /** secondary text: about 7.5:1 on the panel */
@@ -72,19 +76,62 @@ export const PALETTE = {
   /** a flow too small to have a sign */
   neutral: 0x6b7280 as Rgb,
   station: 0x33415c as Rgb,
-  stationRing: 0x8d96a5 as Rgb,
+  stationRing: 0x6b717a as Rgb,
+  /** a station's level as an arc around its rim */
+  stationLevel: 0x1b1f24 as Rgb,
   virtuous: withContrast(OKABE_ITO.bluishGreen, PANEL, 3),
   vicious: withContrast(OKABE_ITO.vermillion, PANEL, 3),
   damped: 0x6b7280 as Rgb,
-  /** balancing pressures (B loops) */
+  /** balancing pressures (B loops): the pistons and bars */
   balancing: withContrast(OKABE_ITO.reddishPurple, PANEL, 3.2),
+  /** their tags (B1, B2, ...) are text: 4.5:1 */
+  balancingText: withContrast(OKABE_ITO.reddishPurple, 0xf3f2ee, 4.6),
   good: withContrast(OKABE_ITO.bluishGreen, PANEL, 3),
   bad: withContrast(OKABE_ITO.vermillion, PANEL, 3),
+  /** the player's own cards: their pulse's plate and label */
+  played: 0x1a4fd6 as Rgb,
   eventNeutral: 0x6b7280 as Rgb,
   meta: OKABE_ITO.blue,
   /** dark rim baked into every client dot, so light hues still stand out on white */
   dotRim: 0x2a2f36 as Rgb,
 };
+
+/**
+ * What each colour is for, as the contrast test reads it: 'text' needs 4.5:1 on the panel, 'graphic'
+ * 3:1 (WCAG 1.4.3 and 1.4.11), 'decoration' nothing (outlines and guides whose meaning is carried by
+ * something else).
+ */
+export const PALETTE_ROLE: Record<keyof typeof PALETTE, 'text' | 'graphic' | 'decoration' | 'background'> = {
+  background: 'background',
+  panel: 'background',
+  panelBorder: 'decoration',
+  grid: 'decoration',
+  frame: 'graphic',
+  text: 'text',
+  textMuted: 'text',
+  positive: 'graphic',
+  negative: 'graphic',
+  neutral: 'graphic',
+  station: 'graphic',
+  stationRing: 'graphic',
+  stationLevel: 'graphic',
+  virtuous: 'graphic',
+  vicious: 'graphic',
+  damped: 'graphic',
+  balancing: 'graphic',
+  balancingText: 'text',
+  good: 'graphic',
+  bad: 'graphic',
+  played: 'text',
+  eventNeutral: 'graphic',
+  meta: 'graphic',
+  dotRim: 'graphic',
+};
+
+/** A colour as CSS hex ("#0072b2"), for the DOM legend that mirrors the canvas. */
+export function cssHex(rgb: Rgb): string {
+  return `#${rgb.toString(16).padStart(6, '0')}`;
+}
 
 /** Manager hues (fill) and the darkened stroke that reaches 3:1 on the panel. */
 export const MANAGER_COLOURS: Record<ManagerId, { fill: Rgb; stroke: Rgb }> = {

@@ -1,12 +1,12 @@
 // Luck and bad luck as pulses on the loop: an expanding ring at the station an event hits, a marker
-// (star for good luck, jagged burst for bad, diamond for neutral) and the event's name. In reduced
-// motion the ring is left out and the marker stays for a few months.
+// (star for good luck, jagged burst for bad, diamond for neutral) and the event's name. The marker
+// stays for some months of play (a pause never makes it vanish); the player's own cards stay longer
+// and say "Your card". In reduced motion the ring is left out.
 import { Container, Graphics, Text } from 'pixi.js';
 import { LOOP_STATIONS, type MonthSnapshot } from '../../model/types';
 import {
   PULSE_RING_MS,
   SLOTS_PER_STATION,
-  STATIC_MARKER_MONTHS,
   chooseSlot,
   eventLabel,
   fitPulseLabel,
@@ -14,6 +14,7 @@ import {
   shrinkToFit,
   pulseFrame,
   pulseLabelAnchorX,
+  pulseExpired,
   pulsesFor,
   type PulseFrame,
   type PulseSpec,
@@ -23,7 +24,9 @@ import { PALETTE } from './palette';
 import { insetRect, type Rect } from './rect';
 import { GLYPH_UNIT, type SharedShapes } from './shapes';
 import { label, setFontSize } from './text';
-import type { StageLabels } from './types';
+import type { EventLogEntry } from '../../model/types';
+import type { StageInk, StageLabels } from './types';
+import { textInk } from './inks';
 
 
 /** Below this ring radius (px) a station shows one pulse at a time, in smaller type. */
@@ -37,6 +40,10 @@ interface Pulse {
   text: Text;
   spec: PulseSpec | null;
   startMs: number;
+  /** the player's own card */
+  played: boolean;
+  /** time it has been on screen while the run played */
+  shownMs: number;
   /** which of its station's slots it occupies (labels stack) */
   slot: number;
 }
@@ -53,6 +60,8 @@ export class PulseView {
   private readonly placed: Rect[] = [];
   private fontSize = 12;
   private eventLabels: Record<string, string> = {};
+  private playedLabel = 'Your card: {event}';
+  private lastMonthMs: number | null = null;
   private readonly frame: PulseFrame = { ring: 0, ringAlpha: 0, markerAlpha: 0, done: true };
   private active = 0;
 
@@ -67,7 +76,7 @@ export class PulseView {
       root.addChild(ring, plate, marker, text);
       root.visible = false;
       this.root.addChild(root);
-      this.pool.push({ root, ring, marker, plate, text, spec: null, startMs: 0, slot: i % SLOTS_PER_STATION });
+      this.pool.push({ root, ring, marker, plate, text, spec: null, startMs: 0, played: false, shownMs: 0, slot: i % SLOTS_PER_STATION });
     }
   }
 
@@ -82,23 +91,31 @@ export class PulseView {
     this.placeAll();
   }
 
-  setLabels(labels: StageLabels): void {
+  setLabels(labels: StageLabels, language: 'nl' | 'en' = 'en'): void {
     this.eventLabels = labels.events;
+    this.playedLabel = labels.playedCard ?? (language === 'nl' ? 'Jouw kaart: {event}' : 'Your card: {event}');
     for (const p of this.pool) if (p.spec) this.setText(p);
     this.placeAll();
   }
 
-  /** Start pulses for this month's events; in reduced motion, retire markers older than a few months. */
-  setMonth(snapshot: MonthSnapshot, nowMs: number, motion: boolean): void {
-    if (!motion) {
-      for (const p of this.pool) {
-        if (p.spec && snapshot.month - p.spec.entry.month >= STATIC_MARKER_MONTHS) this.retire(p);
-      }
+  /**
+   * Start pulses for this month's events, and retire markers that have stood their months (counted
+   * only while the run plays: a paused run keeps every marker). `played` tells the player's cards.
+   */
+  setMonth(snapshot: MonthSnapshot, nowMs: number, motion: boolean, played?: (e: EventLogEntry) => boolean): void {
+    const since = this.lastMonthMs === null ? 0 : Math.min(nowMs - this.lastMonthMs, 2000);
+    this.lastMonthMs = nowMs;
+    for (const p of this.pool) {
+      if (!p.spec) continue;
+      p.shownMs += since;
+      if (pulseExpired(p.spec.entry.month, snapshot.month, p.shownMs, p.played)) this.retire(p);
     }
     for (const spec of pulsesFor(snapshot.events)) {
       const p = this.claim(LOOP_STATIONS.indexOf(spec.station), spec.entry.type);
       p.spec = spec;
       p.startMs = nowMs;
+      p.shownMs = 0;
+      p.played = played?.(spec.entry) ?? false;
       p.marker.context = this.shapes.marker[spec.tone];
       p.root.visible = true;
       this.setText(p);
@@ -108,43 +125,53 @@ export class PulseView {
     this.placeAll();
   }
 
+  /** The next month comes after a pause: time at rest does not count towards a marker's life. */
+  resume(nowMs: number): void {
+    this.lastMonthMs = nowMs;
+  }
+
+  /** Animate the rings; false once every ring has finished (the markers then stand still). */
   tick(nowMs: number, motion: boolean): boolean {
     if (this.active === 0 || !motion) return false;
+    let moving = false;
     for (const p of this.pool) {
-      if (!p.spec) continue;
+      if (!p.spec || !p.ring.visible) continue;
       this.show(p, nowMs - p.startMs, motion);
+      moving = true;
     }
-    return true;
+    return moving;
   }
 
   /** Reduced motion switched on: freeze live pulses as markers. Off: let them finish their animation. */
   setMotion(motion: boolean, nowMs: number): void {
     for (const p of this.pool) {
       if (!p.spec) continue;
-      if (motion) p.startMs = nowMs - PULSE_RING_MS;
+      p.startMs = nowMs - PULSE_RING_MS;
       this.show(p, PULSE_RING_MS, motion);
     }
   }
 
   reset(): void {
     for (const p of this.pool) this.retire(p);
+    this.lastMonthMs = null;
+  }
+
+  inks(out: StageInk[]): void {
+    for (const p of this.pool) if (p.spec) out.push(textInk(`event label ${p.text.text}`, p.text, p.played ? PALETTE.played : PALETTE.text));
+  }
+
+  /** The live markers' label boxes (the page lists the same events in its log). */
+  labels(): { text: string; played: boolean; box: Rect }[] {
+    return this.pool.filter((p) => p.spec).map((p) => ({ text: p.text.text, played: p.played, box: { x: p.text.x, y: p.text.y, width: p.text.width, height: p.text.height } }));
   }
 
   private show(p: Pulse, ageMs: number, motion: boolean): void {
     const f = pulseFrame(ageMs, this.frame);
-    if (motion && f.done) {
-      this.retire(p);
-      return;
-    }
-    p.ring.visible = motion && f.ringAlpha > 0;
+    p.ring.visible = motion && !f.done && f.ringAlpha > 0;
     if (p.ring.visible) {
       p.ring.scale.set(0.25 + 0.75 * f.ring);
       p.ring.alpha = f.ringAlpha;
     }
-    const a = motion ? f.markerAlpha : 1;
-    p.marker.alpha = a;
-    p.text.alpha = a;
-    p.plate.alpha = a;
   }
 
   /** The slot a new event takes at a station: the same event's if it is still showing, else chooseSlot's. */
@@ -174,12 +201,19 @@ export class PulseView {
 
   private setText(p: Pulse): void {
     if (!p.spec) return;
-    p.text.text = eventLabel(p.spec.entry, this.eventLabels);
+    const name = eventLabel(p.spec.entry, this.eventLabels);
+    p.text.text = p.played ? this.playedLabel.replace('{event}', name) : name;
   }
 
   /** Place every live pulse, each label clear of those placed before it where the panel allows. */
   private placeAll(): void {
     this.placed.length = 0;
+    // the stations are obstacles too: a label over a station hid its level (issue 7, defect 8)
+    const g = this.geometry;
+    if (g) for (const s of g.stations) {
+      const r = g.stationMaxRadius + 4;
+      this.placed.push({ x: s.x - r, y: s.y - r, width: 2 * r, height: 2 * r });
+    }
     for (const p of this.pool) if (p.spec) this.place(p);
   }
 
@@ -189,7 +223,8 @@ export class PulseView {
     if (!g || !p.spec) return;
     const i = LOOP_STATIONS.indexOf(p.spec.station);
     const s = g.stations[i];
-    const colour = p.spec.tone === 'good' ? PALETTE.good : p.spec.tone === 'bad' ? PALETTE.bad : PALETTE.eventNeutral;
+    const tone = p.spec.tone === 'good' ? PALETTE.good : p.spec.tone === 'bad' ? PALETTE.bad : PALETTE.eventNeutral;
+    const colour = p.played ? PALETTE.played : tone;
     const inward = g.radius - g.stationMaxRadius - this.fontSize * 1.6;
     let x = g.cx + inward * Math.cos(s.angle);
     let y = g.cy + inward * Math.sin(s.angle);
@@ -221,7 +256,8 @@ export class PulseView {
       .clear()
       .roundRect(box.x, box.y, box.width, box.height, 4)
       .fill({ color: PALETTE.panel, alpha: 0.92 })
-      .stroke({ width: 1.5, color: colour });
+      .stroke({ width: p.played ? 2.5 : 1.5, color: colour });
+    p.text.style.fill = p.played ? PALETTE.played : PALETTE.text;
   }
 
   /** One line at full size if it fits the panel, else shrunk a little, else two lines (see fitPulseLabel). */

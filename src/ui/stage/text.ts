@@ -46,9 +46,12 @@ export function setFontSize(t: Text | BitmapText, size: number): void {
   if (t instanceof Text) t.style.lineHeight = Math.round(size * 1.2);
 }
 
-/** Shrink a text to fit `maxWidth` (never enlarge). */
-export function fitWidth(t: Text | BitmapText, maxWidth: number): void {
+/** Shrink a text to fit `maxWidth` (never enlarge, never below `minScale`). */
+export function fitWidth(t: Text | BitmapText, maxWidth: number, minScale = 0): void {
   t.scale.set(1);
   const w = t.width;
-  if (w > maxWidth && maxWidth > 0) t.scale.set(maxWidth / w);
+  if (w > maxWidth && maxWidth > 0) t.scale.set(Math.max(minScale, maxWidth / w));
 }
+
+/** Text on the stage is never drawn smaller than this many CSS px (the contrast test checks it). */
+export const MIN_TEXT_PX = 11;

@@ -6,11 +6,12 @@ import { CORNERS, MANAGER_IDS, type MonthSnapshot } from '../../model/types';
 import type { Rect } from './rect';
 import { AXIS_ANGLE, arrangeTriangles, meanCorner, radarPads, radarVerticesOf, type Radar } from './triangleGeometry';
 import { MANAGER_COLOURS, PALETTE, type Rgb } from './palette';
-import { label, numbers, setFontSize } from './text';
+import { MIN_TEXT_PX, fitWidth, label, numbers, setFontSize } from './text';
 import { triangle } from './shapes';
 import { VectorTween } from './tween';
 import { formatPercent, type StageLanguage } from './format';
-import type { StageLabels } from './types';
+import type { StageInk, StageLabels, StagePart } from './types';
+import { textInk } from './inks';
 
 /** One radar: static grid, the live triangle, a name and corner marks. */
 class RadarView {
@@ -21,6 +22,9 @@ class RadarView {
   readonly corners: Text[] = [];
   readonly values: BitmapText[] = [];
   radar: Radar = { cx: 0, cy: 0, r: 0 };
+  /** the name, and what stands in for it when even at the smallest size it would run into its neighbour */
+  fullName = '';
+  shortName = '';
   private readonly pts = [0, 0, 0, 0, 0, 0];
   private readonly ref = [0, 0, 0, 0, 0, 0];
 
@@ -33,7 +37,7 @@ class RadarView {
     this.name = label(12, { weight: '700' });
     this.name.anchor.set(0.5, 0);
     for (let k = 0; k < 3; k++) {
-      const t = label(12, { weight: large ? '600' : '400', fill: large ? PALETTE.text : PALETTE.textMuted });
+      const t = label(12, { weight: '600', fill: PALETTE.text });
       this.corners.push(t);
       if (large) this.values.push(numbers(fontName, 12, PALETTE.textMuted));
     }
@@ -43,7 +47,8 @@ class RadarView {
     parent.addChild(this.grid, this.shape, this.name, ...this.corners, ...this.values);
   }
 
-  layout(radar: Radar, fontSize: number): void {
+  /** `cellWidth`: the room the radar's name has (its cell of the arrangement) */
+  layout(radar: Radar, fontSize: number, cellWidth = radar.r * 2, bounds?: Rect): void {
     this.radar = radar;
     const g = this.grid.clear();
     const { cx, cy, r } = radar;
@@ -53,7 +58,8 @@ class RadarView {
     }
     g.stroke({ width: 1, color: PALETTE.grid });
     radarVerticesOf(radar, 1, 1, 1, this.ref);
-    triangle(g, this.ref).stroke({ width: 1.5, color: PALETTE.panelBorder });
+    // the 100% frame carries meaning (how far each corner could reach): 3:1 on the panel
+    triangle(g, this.ref).stroke({ width: 1.5, color: PALETTE.frame });
     radarVerticesOf(radar, 0.5, 0.5, 0.5, this.ref);
     triangle(g, this.ref).stroke({ width: 1, color: PALETTE.grid });
 
@@ -79,9 +85,32 @@ class RadarView {
           t.position.set(cx + r * Math.cos(a), lowY + 4);
         }
       }
+      // a small triangle (a short panel, large type): the two lower names would meet in the middle, so
+      // each grows outwards from its vertex instead
+      const [, capacity, legitimacy] = this.corners;
+      if ((capacity.width + legitimacy.width) / 2 + 8 > 2 * r * Math.cos(Math.PI / 6)) {
+        capacity.anchor.set(0, 0);
+        capacity.x = cx + r * Math.cos(AXIS_ANGLE.capacity) - fontSize * 0.8;
+        legitimacy.anchor.set(1, 0);
+        legitimacy.x = cx + r * Math.cos(AXIS_ANGLE.legitimacy) + fontSize * 0.8;
+      }
+      // every label stays inside the panel
+      if (bounds) for (const t of [this.name, ...this.corners]) {
+        const left = t.x - t.anchor.x * t.width;
+        const shift = Math.max(bounds.x - left, 0) + Math.min(bounds.x + bounds.width - (left + t.width), 0);
+        t.x += shift;
+      }
     } else {
-      const small = Math.round(fontSize * 0.85);
+      const small = Math.max(MIN_TEXT_PX + 1, Math.round(fontSize * 0.85));
       setFontSize(this.name, Math.round(fontSize * 0.95));
+      // a long name ("Werkbedrijf") must not run into its neighbour's: fit it to the radar's cell, or
+      // show its short form ("Werkb."; the part's tooltip names it in full)
+      if (this.name.text !== this.fullName) this.name.text = this.fullName;
+      fitWidth(this.name, Math.max(20, cellWidth - 2), MIN_TEXT_PX / Math.round(fontSize * 0.95));
+      if (this.name.width > cellWidth + 1 && this.shortName) {
+        this.name.text = this.shortName;
+        this.name.scale.set(1);
+      }
       this.name.anchor.set(0.5, 0);
       this.name.position.set(cx, top - 4 - Math.round(fontSize * 0.9) - line);
       for (let k = 0; k < 3; k++) {
@@ -141,8 +170,8 @@ export class TriangleView {
 
   layout(panel: Rect, fontSize: number): void {
     const a = arrangeTriangles(panel, fontSize);
-    this.meta.layout(a.meta, fontSize);
-    this.managers.forEach((m, i) => m.layout(a.managers[i], fontSize));
+    this.meta.layout(a.meta, fontSize, a.metaCell.width, panel);
+    this.managers.forEach((m, i) => m.layout(a.managers[i], fontSize, a.managerCells[i].width));
     this.apply();
   }
 
@@ -154,7 +183,12 @@ export class TriangleView {
       // managers' axes carry the corner's initial ("W", "C", "L" in Dutch; "V", "C", "L" in English)
       for (const m of this.managers) m.corners[k].text = labels.corners[c].charAt(0).toLocaleUpperCase(language);
     });
-    MANAGER_IDS.forEach((id, i) => (this.managers[i].name.text = labels.managers[id]));
+    MANAGER_IDS.forEach((id, i) => {
+      const m = this.managers[i];
+      m.fullName = labels.managers[id];
+      m.shortName = labels.managersShort?.[id] ?? id;
+      m.name.text = m.fullName;
+    });
     this.writeValues();
   }
 
@@ -184,6 +218,29 @@ export class TriangleView {
     this.tween.clear();
     for (const v of this.meta.values) v.text = '';
     this.apply();
+  }
+
+  parts(): StagePart[] {
+    const box = (key: string, r: Radar): StagePart => ({ kind: 'triangle', key, x: r.cx - r.r * 0.9, y: r.cy - r.r, width: r.r * 1.8, height: r.r * 1.5 });
+    return [box('municipality', this.meta.radar), ...MANAGER_IDS.map((id, i) => box(id, this.managers[i].radar))];
+  }
+
+  inks(out: StageInk[]): void {
+    const frame = (name: string, r: Radar) => {
+      // a box across the 100% frame's lower edge, between the two lower corners
+      const y = r.cy + r.r * 0.5;
+      out.push({ name, role: 'graphic', colour: PALETTE.frame, x: r.cx - 4, y: y - 3, width: 8, height: 6 });
+    };
+    out.push(textInk('triangle name municipality', this.meta.name, PALETTE.text));
+    this.meta.corners.forEach((t, k) => out.push(textInk(`meta corner ${CORNERS[k]}`, t, PALETTE.text)));
+    this.meta.values.forEach((t, k) => t.text && out.push(textInk(`meta level ${CORNERS[k]}`, t, PALETTE.textMuted)));
+    frame('meta 100% frame', this.meta.radar);
+    MANAGER_IDS.forEach((id, i) => {
+      const m = this.managers[i];
+      out.push(textInk(`triangle name ${id}`, m.name, PALETTE.text));
+      m.corners.forEach((t, k) => out.push(textInk(`${id} corner ${CORNERS[k]}`, t, PALETTE.text)));
+      frame(`${id} 100% frame`, m.radar);
+    });
   }
 
   private writeValues(): void {
