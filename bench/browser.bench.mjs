@@ -8,7 +8,7 @@
 // The machine's load matters (a 2-core box shares the worker, the page and software WebGL): the
 // figures include the load average at the start and the end.
 // Prints figures; asserts nothing (benchmarks never fail a build). Options: --no-build (use dist/),
-// --seconds N (measuring window), --loads N (page loads for the first-frame figure), --json.
+// --seconds N (measuring window), --loads N (page loads for the first-frame figure), --dist DIR, --json.
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -47,9 +47,11 @@ const quantile = (xs, q) => {
   return s[Math.min(s.length - 1, Math.max(0, Math.floor(q * (s.length - 1))))];
 };
 
-let outDir = join(ROOT, 'dist');
+// --dist DIR: measure a site built elsewhere (another commit's, to compare on the same machine and load)
+const distArg = argv.indexOf('--dist');
+let outDir = distArg >= 0 ? resolve(argv[distArg + 1]) : join(ROOT, 'dist');
 let madeDir = false;
-if (!argv.includes('--no-build')) {
+if (!argv.includes('--no-build') && distArg < 0) {
   outDir = mkdtempSync(join(tmpdir(), 'meerwaarde-bench-'));
   madeDir = true;
   const t = performance.now();
@@ -104,7 +106,7 @@ try {
   await context.addInitScript(INSTRUMENT);
   const page = await context.newPage();
   await page.goto(`${server.url}?v=1&scenario=baseline&seed=1&months=240`);
-  await page.waitForFunction(() => window.__meerwaarde?.ready === true, null, { timeout: 30_000 });
+  await page.waitForFunction(() => window.__meerwaarde?.ready === true, null, { timeout: 90_000 });
   await page.check('input[name=speed][value=full]');
   await page.waitForTimeout(500);
   const state = () => page.evaluate(() => window.__meerwaarde.state());
@@ -148,7 +150,7 @@ try {
     }
     if (s.playing) await page.click('[data-action=play]');
     await page.click('[data-action=reset]');
-    await page.waitForFunction(() => window.__meerwaarde.state().month === 0 && !window.__meerwaarde.state().playing);
+    await page.waitForFunction(() => window.__meerwaarde.state().month === 0 && !window.__meerwaarde.state().playing, null, { timeout: 90_000 });
   }
   const all = await page.evaluate(() => window.__bench);
   const elapsed = (Date.now() - start) / 1000;
@@ -159,7 +161,7 @@ try {
   await restContext.addInitScript(INSTRUMENT);
   const restPage = await restContext.newPage();
   await restPage.goto(`${server.url}?v=1&scenario=baseline&seed=1&months=96&at=24`);
-  await restPage.waitForFunction(() => window.__meerwaarde?.ready === true && !window.__meerwaarde.state().busy, null, { timeout: 30_000 });
+  await restPage.waitForFunction(() => window.__meerwaarde?.ready === true && !window.__meerwaarde.state().busy, null, { timeout: 90_000 });
   await restPage.waitForTimeout(1500);
   const restFrames = await restPage.evaluate(async () => {
     const f0 = window.__meerwaarde.frameCount();

@@ -36,6 +36,8 @@ const PANEL_EVERY_MS = 500;
 const SPEAK_EVERY_MS = 12_000;
 /** the glossary page, beside this one (the site works from any path) */
 const GLOSSARY_HREF = 'glossary.html';
+/** the drawing's frame rate at full speed (see Stage.setMaxFps) */
+const FULL_SPEED_FPS = 30;
 /** the projector view's type, against the desk's */
 const PROJECTOR_TEXT_SCALE = 1.35;
 
@@ -285,6 +287,7 @@ export function startApp(root: HTMLElement): AppHandle {
       player.speed = store.state.speed;
       player.play();
       stage?.setPlaying(true);
+      stage?.setMaxFps(store.state.speed === 'full' ? FULL_SPEED_FPS : 0);
       store.update((d) => void (d.playing = true));
       announcer.say(i18n.t('announce.playing'), 'state');
       lastSpoken = performance.now();
@@ -326,6 +329,7 @@ export function startApp(root: HTMLElement): AppHandle {
   function setSpeed(speed: Speed): void {
     store.update((d) => void (d.speed = speed));
     player.setSpeed(speed);
+    stage?.setMaxFps(speed === 'full' ? FULL_SPEED_FPS : 0);
   }
 
   async function applySettings(changes: SettingChange[]): Promise<void> {

@@ -160,8 +160,10 @@ export class LineChart {
     });
 
     const top = ly + 18;
-    const left = 52;
-    const right = hasRight ? 52 : 14;
+    // room for the widest tick label beside each axis, and for the axis' title beside that
+    const tickRoom = (range: [number, number]) => Math.max(...niceTicks(range[0], range[1], 4).map((v) => textWidth(L.format(v, spec.format), 12)));
+    const left = Math.round(26 + tickRoom(leftRange) + 6);
+    const right = hasRight ? Math.round(26 + tickRoom(rightRange) + 6) : 14;
     const bottom = 40;
     const plotW = Math.max(10, W - left - right);
     const plotH = Math.max(10, H - top - bottom);

@@ -264,6 +264,11 @@ export async function createStage(container: HTMLElement, options: StageOptions)
       requestRender();
     },
 
+    setMaxFps(fps: number): void {
+      if (destroyed) return;
+      app.ticker.maxFPS = Math.max(0, fps);
+    },
+
     setTextScale(scale: number): void {
       if (destroyed || scale === textScale) return;
       textScale = scale;

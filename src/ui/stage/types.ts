@@ -86,6 +86,12 @@ export interface Stage {
   setPlaying(on: boolean): void;
   setReducedMotion(on: boolean): void;
   setTextScale(scale: number): void;
+  /**
+   * Draw at most this many frames a second (0: as often as the screen refreshes). The page asks for
+   * 30 at full speed, where months change faster than the eye follows: on software WebGL every drawn
+   * frame is read back for compositing, so fewer frames keep the page's own frames free.
+   */
+  setMaxFps(fps: number): void;
   /** Fill this many CSS px of height (never below the layout's minimum), or null: the natural height for the width. */
   setHeight(height: number | null): void;
   /** Where the focusable parts are (CSS px); `onParts` is called after every layout change. */
