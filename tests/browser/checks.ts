@@ -1,8 +1,31 @@
 // What the issue-7 browser tests measure on a page: words split across lines, controls whose text does
 // not fit, tables over each other, sideways scrolling, the month each panel shows, and the contrast of
 // what the canvas draws, sampled from its pixels. Each returns what it found, so a failure names it.
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hook } from './harness';
+import { axe, hook, requireChromium, startHarness, type Harness } from './harness';
+
+/** One built site and browser for a test file: the getter gives the harness once beforeAll has made it. */
+export function useHarness(): () => Harness {
+  let harness: Harness | null = null;
+  beforeAll(async () => {
+    requireChromium(); // fails (never skips) with the apt-get command when Chromium is missing
+    harness = await startHarness();
+  }, 180_000);
+  afterAll(async () => {
+    await harness?.close();
+  });
+  return () => {
+    if (!harness) throw new Error('the harness is not started');
+    return harness;
+  };
+}
+
+/** axe-core finds no serious or critical violation in the page's present state. */
+export async function expectNoSeriousAxe(page: Page, label: string): Promise<void> {
+  const violations = await axe(page);
+  expect(violations, `axe in state "${label}": ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+}
 
 /** The page's elements laid out in full (panels below the fold skip layout until seen). */
 export async function layOutEverything(page: Page): Promise<void> {

@@ -3,31 +3,17 @@
 // their labels, and a paused page costs nothing (no canvas frame, no DOM change).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { axe, downloadBytes, hook, openPage, requireChromium, ROOT, startHarness, state, waitFor, type Harness } from './harness';
-import { layOutEverything } from './checks';
+import { downloadBytes, hook, openPage, ROOT, state, waitFor } from './harness';
+import { expectNoSeriousAxe, layOutEverything, useHarness } from './checks';
 import { pngText } from '../../src/ui/picture';
 import { GLOSSARY } from '../../src/ui/glossary/entries';
 
-let harness: Harness;
-
-beforeAll(async () => {
-  requireChromium();
-  harness = await startHarness();
-}, 180_000);
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harnessOf = useHarness();
 
 const at24 = '?v=1&scenario=baseline&seed=1&months=96&at=24';
 
-async function expectNoSeriousAxe(page: Page, label: string): Promise<void> {
-  const violations = await axe(page);
-  expect(violations, `axe in state "${label}": ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-}
 
 /** The PNG's width and height from its header. */
 function pngSize(png: Uint8Array): { width: number; height: number } {
@@ -37,7 +23,7 @@ function pngSize(png: Uint8Array): { width: number; height: number } {
 
 describe('issue 7: the page explains itself, keeps what was played, compares, prints and rests', () => {
   it('the legend opens beside the loop; every station, arrow, pressure, the badge and every triangle can be focused and hovered, with its meaning and value (defect 5)', async () => {
-    const { page, errors } = await openPage(harness, { search: at24, viewport: { width: 1440, height: 900 } });
+    const { page, errors } = await openPage(harnessOf(), { search: at24, viewport: { width: 1440, height: 900 } });
     await page.click('[data-action=legend]');
     // beside the loop: it covers none of the stations, the arrows or the badge
     const legend = (await page.locator('.stage-legend').boundingBox())!;
@@ -82,7 +68,7 @@ describe('issue 7: the page explains itself, keeps what was played, compares, pr
   });
 
   it('the glossary page has every term of PRODUCT.md’s glossary and the deck, in Dutch and English, and the help links it; axe clean (defect 5)', async () => {
-    const { page } = await openPage(harness, { search: at24 });
+    const { page } = await openPage(harnessOf(), { search: at24 });
     await page.click('[data-action=help]');
     const href = await page.getAttribute('[data-action=help-glossary]', 'href');
     expect(href).toBe('glossary.html');
@@ -115,7 +101,7 @@ describe('issue 7: the page explains itself, keeps what was played, compares, pr
   });
 
   it('the tour: offered on a first visit, three steps, skippable, never again unasked, again from the help (Deliver)', async () => {
-    const { page } = await openPage(harness, { firstVisit: true });
+    const { page } = await openPage(harnessOf(), { firstVisit: true });
     await expect.poll(() => page.locator('.tour').isVisible()).toBe(true);
     expect(await page.locator('.tour-progress').textContent()).toBe('Step 1 of 3');
     expect(await page.locator('#tour-title').textContent()).toBe('Pick a scenario');
@@ -139,7 +125,7 @@ describe('issue 7: the page explains itself, keeps what was played, compares, pr
     await page.keyboard.press('Escape');
     expect(await page.locator('.tour').isVisible()).toBe(false);
     await page.context().close();
-    const second = await openPage(harness, { firstVisit: true });
+    const second = await openPage(harnessOf(), { firstVisit: true });
     await expect.poll(() => second.page.locator('.tour').isVisible()).toBe(true);
     await second.page.click('[data-action=tour-skip]');
     expect(await second.page.locator('.tour').isVisible()).toBe(false);
@@ -147,7 +133,7 @@ describe('issue 7: the page explains itself, keeps what was played, compares, pr
   });
 
   it('luck leaves a lasting mark: markers stay after a pause, clear the stations and each other; the player’s card is marked on the stage and in the log; routine initiatives fold away (defect 8)', async () => {
-    const { page } = await openPage(harness, { search: '?v=1&scenario=baseline&seed=1&months=96&at=24' });
+    const { page } = await openPage(harnessOf(), { search: '?v=1&scenario=baseline&seed=1&months=96&at=24' });
     await page.selectOption('[data-control=card]', 'recession');
     await page.click('[data-action=card]');
     await waitFor(page, (s) => s.controls.some((c) => c.type === 'recession'), 'the card');
@@ -178,7 +164,7 @@ describe('issue 7: the page explains itself, keeps what was played, compares, pr
   });
 
   it('compare runs: the baseline and the recession, paused, side by side with their difference; each opens again; axe clean (Deliver)', async () => {
-    const { page, errors } = await openPage(harness, { search: '?v=1&scenario=baseline&seed=4&months=36', viewport: { width: 1024, height: 768 } });
+    const { page, errors } = await openPage(harnessOf(), { search: '?v=1&scenario=baseline&seed=4&months=36', viewport: { width: 1024, height: 768 } });
     const playFor = async (months: number) => {
       await page.check('input[name=speed][value=fast]');
       await page.click('[data-action=play]');
@@ -212,7 +198,7 @@ describe('issue 7: the page explains itself, keeps what was played, compares, pr
     await expectNoSeriousAxe(page, 'compare view');
     // a kept run opens again from its link, at its month
     const href = await page.locator('.kept-run').last().locator('.run-link').getAttribute('href');
-    const again = await openPage(harness, { search: href!.slice(href!.indexOf('?')) });
+    const again = await openPage(harnessOf(), { search: href!.slice(href!.indexOf('?')) });
     const s = await state(again.page);
     expect(s.scenarioId).toBe('baseline');
     expect(s.month).toBeGreaterThanOrEqual(12);
@@ -222,7 +208,7 @@ describe('issue 7: the page explains itself, keeps what was played, compares, pr
   });
 
   it('the printed report: title, scenario, seed, month, the account, the 2x2, the dimensions, verdicts and charts, and no controls (Deliver, defect 11)', async () => {
-    const { page } = await openPage(harness, { search: at24 });
+    const { page } = await openPage(harnessOf(), { search: at24 });
     await hook(page, 'preparePrint');
     await page.emulateMedia({ media: 'print' });
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
@@ -254,7 +240,7 @@ describe('issue 7: the page explains itself, keeps what was played, compares, pr
   });
 
   it('exports say what they are: a labelled PNG at twice the resolution, each chart as SVG and PNG, monthly.csv up to the month shown (defects 10, 11)', async () => {
-    const { page } = await openPage(harness, { search: at24 });
+    const { page } = await openPage(harnessOf(), { search: at24 });
     await layOutEverything(page);
     expect(await page.locator('.export-paused').textContent()).toMatch(/You are at month 24: the model plays the rest of the run \(to month 96\)/);
     const png = await downloadBytes(page, '[data-export=png]');
@@ -291,7 +277,7 @@ describe('issue 7: the page explains itself, keeps what was played, compares, pr
   });
 
   it('at rest nothing is redrawn: no canvas frame and no DOM change while paused; a step draws again (defect 14)', async () => {
-    const { page } = await openPage(harness, { search: at24 });
+    const { page } = await openPage(harnessOf(), { search: at24 });
     await page.click('[data-action=step]');
     await waitFor(page, (s) => s.month === 25, 'a step');
     // the step's transition settles (however slow a loaded machine is): two readings 600 ms apart agree

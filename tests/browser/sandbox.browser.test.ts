@@ -5,22 +5,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { en } from '../../src/ui/i18n/en';
 import { nl } from '../../src/ui/i18n/nl';
-import { axe, buildCli, canvasPixels, downloadText, hook, openPage, requireChromium, ROOT, startHarness, state, waitFor, type Harness } from './harness';
+import { axe, buildCli, canvasPixels, downloadText, hook, openPage, ROOT, state, waitFor } from './harness';
+import { useHarness } from './checks';
 
-let harness: Harness;
-
-beforeAll(async () => {
-  requireChromium(); // fails (never skips) with the apt-get command when Chromium is missing
-  harness = await startHarness();
-}, 180_000);
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harnessOf = useHarness();
 
 const run24 = '?v=1&scenario=baseline&seed=7&months=24';
 
@@ -41,7 +33,7 @@ async function expectNoSeriousAxe(page: Page, label: string): Promise<void> {
 
 describe('the built sandbox in Chromium', () => {
   it('serves no model code on the page thread: the model is only in the worker bundle', () => {
-    const assets = readdirSync(join(harness.outDir, 'assets')).filter((f) => f.endsWith('.js'));
+    const assets = readdirSync(join(harnessOf().outDir, 'assets')).filter((f) => f.endsWith('.js'));
     const worker = assets.filter((f) => f.startsWith('sim.worker'));
     // the training sessions' one-screen mode has a model worker of its own (workers/session.worker.ts)
     const workers = /^(sim|session)\.worker/;
@@ -49,14 +41,14 @@ describe('the built sandbox in Chromium', () => {
     // fields only the stepping code has (object keys survive minification); the page may hold the
     // scenario schema and its parameter table (constants: a link is checked against them), never this
     const modelOnly = /scheduleIndex|spareNormal/;
-    expect(modelOnly.test(readFileSync(join(harness.outDir, 'assets', worker[0]), 'utf8'))).toBe(true);
+    expect(modelOnly.test(readFileSync(join(harnessOf().outDir, 'assets', worker[0]), 'utf8'))).toBe(true);
     for (const f of assets.filter((x) => !workers.test(x))) {
-      expect(modelOnly.test(readFileSync(join(harness.outDir, 'assets', f), 'utf8')), `${f} holds model code`).toBe(false);
+      expect(modelOnly.test(readFileSync(join(harnessOf().outDir, 'assets', f), 'utf8')), `${f} holds model code`).toBe(false);
     }
   });
 
   it('loads without console errors, draws a canvas that is not blank and changes between frames', async () => {
-    const { page, errors } = await openPage(harness);
+    const { page, errors } = await openPage(harnessOf());
     expect(await hook<boolean>(page, 'stageAvailable')).toBe(true);
     const s = await state(page);
     expect(s.scenarioId).toBe('baseline');
@@ -80,7 +72,7 @@ describe('the built sandbox in Chromium', () => {
   });
 
   it('plays 24 months to the end and fills the panels', async () => {
-    const { page, errors } = await openPage(harness, { search: run24 });
+    const { page, errors } = await openPage(harnessOf(), { search: run24 });
     await playToEnd(page);
     const s = await state(page);
     expect(s.month).toBe(24);
@@ -105,7 +97,7 @@ describe('the built sandbox in Chromium', () => {
 
   it('each control changes what it should', async () => {
     // 96 months: a pause lands well before the end even when a click takes a second on a loaded machine
-    const { page, errors } = await openPage(harness, { search: '?v=1&scenario=baseline&seed=7&months=96' });
+    const { page, errors } = await openPage(harnessOf(), { search: '?v=1&scenario=baseline&seed=7&months=96' });
 
     // step, play and pause
     await page.click('[data-action=step]');
@@ -250,7 +242,7 @@ describe('the built sandbox in Chromium', () => {
   });
 
   it('the link reproduces the same run, and the exported summary equals the command line’s', async () => {
-    const { page, errors } = await openPage(harness, { search: run24 });
+    const { page, errors } = await openPage(harnessOf(), { search: run24 });
     await setSpeed(page, 'fast');
     await page.click('[data-action=step]');
     await waitFor(page, (s) => s.month === 1, 'month 1');
@@ -280,7 +272,7 @@ describe('the built sandbox in Chromium', () => {
     const liveDescription = await hook<string>(page, 'description');
 
     // the same link in a fresh page: the same controls, the same month, the same summary
-    const second = await openPage(harness, { search: new URL(link).search });
+    const second = await openPage(harnessOf(), { search: new URL(link).search });
     const s2 = await state(second.page);
     expect(s2.controls).toEqual(first.controls);
     expect(s2.month).toBe(24);
@@ -317,7 +309,7 @@ describe('the built sandbox in Chromium', () => {
       Object.keys(a).filter((k) => !a[k].includes('{') && a[k] !== b[k] && a[k].length >= 6 && a[k] !== en['lang.en'] && a[k] !== nl['lang.nl']).map((k) => a[k]);
     // as a whole phrase, not inside a longer word ("Succes" is in "Success")
     const shows = (text: string) => (phrase: string) => new RegExp(`(^|[^\\p{L}])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(text);
-    const { page, errors } = await openPage(harness, { search: run24, locale: 'nl-NL' });
+    const { page, errors } = await openPage(harnessOf(), { search: run24, locale: 'nl-NL' });
     expect(await page.getAttribute('html', 'lang')).toBe('nl');
     await page.click('[data-action=step]');
     await waitFor(page, (s) => s.month === 1, 'month 1');
@@ -366,7 +358,7 @@ describe('the built sandbox in Chromium', () => {
   });
 
   it('every control is reachable by keyboard with a visible focus, in a calm reading order', async () => {
-    const { page } = await openPage(harness, { search: run24 });
+    const { page } = await openPage(harnessOf(), { search: run24 });
     await expectNoSeriousAxe(page, 'start');
     await page.click('.scenario-more summary');
     await page.locator('body').focus();

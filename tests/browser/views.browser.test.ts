@@ -1,21 +1,12 @@
 // Issue 7 in real Chromium: the sandbox at the sizes it is used at (1920x1080 down to a 1024x768
 // projector and a 390x844 phone), in Dutch and English, with every table open; panels that show the
 // header's month; the desk, phone and projector layouts; month 0 drawn; words that agree.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axe, hook, openPage, requireChromium, startHarness, state, waitFor, type Harness } from './harness';
-import { brokenWords, canvasInks, clippedControls, failingInks, layOutEverything, overlappingTables, panelMonths, sidewaysScroll } from './checks';
+import { hook, openPage, state, waitFor } from './harness';
+import { brokenWords, canvasInks, clippedControls, expectNoSeriousAxe, failingInks, layOutEverything, overlappingTables, panelMonths, sidewaysScroll, useHarness } from './checks';
 
-let harness: Harness;
-
-beforeAll(async () => {
-  requireChromium();
-  harness = await startHarness();
-}, 180_000);
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harnessOf = useHarness();
 
 const at24 = '?v=1&scenario=baseline&seed=1&months=96&at=24';
 const SIZES: [number, number][] = [
@@ -36,14 +27,10 @@ async function openEverything(page: Page): Promise<void> {
   await layOutEverything(page);
 }
 
-async function expectNoSeriousAxe(page: Page, label: string): Promise<void> {
-  const violations = await axe(page);
-  expect(violations, `axe in state "${label}": ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-}
 
 describe('issue 7: the sandbox at every size, in Dutch and English', () => {
   it('after a pause at full speed every panel shows the header’s month, and the link reopens the same numbers (defect 1)', async () => {
-    const { page, errors } = await openPage(harness, { search: '?v=1&scenario=baseline&seed=3&months=240' });
+    const { page, errors } = await openPage(harnessOf(), { search: '?v=1&scenario=baseline&seed=3&months=240' });
     await page.check('input[name=speed][value=full]');
     await page.click('[data-action=play]');
     await waitFor(page, (s) => s.month >= 40, 'month 40');
@@ -59,7 +46,7 @@ describe('issue 7: the sandbox at every size, in Dutch and English', () => {
     const verdicts = await page.locator('.verdict-body').textContent();
     await expect.poll(() => page.url()).toContain(`at=${paused.month}`);
     // the same link in a fresh page: the same numbers
-    const again = await openPage(harness, { search: new URL(page.url()).search });
+    const again = await openPage(harnessOf(), { search: new URL(page.url()).search });
     await waitFor(again.page, (s) => s.month === paused.month, 'the linked month');
     await expect.poll(() => again.page.locator('table.account').first().textContent()).toBe(account);
     expect(await again.page.locator('.verdict-body').textContent()).toBe(verdicts);
@@ -72,7 +59,7 @@ describe('issue 7: the sandbox at every size, in Dutch and English', () => {
     it(`${lang.toUpperCase()}: at five sizes with every table open, no sideways scroll, no table over another, no word broken, no clipped control (defects 2, 3, 13)`, async () => {
       const found: string[] = [];
       for (const [width, height] of SIZES) {
-        const { page, errors } = await openPage(harness, { search: at24, viewport: { width, height }, locale: lang === 'nl' ? 'nl-NL' : 'en-GB' });
+        const { page, errors } = await openPage(harnessOf(), { search: at24, viewport: { width, height }, locale: lang === 'nl' ? 'nl-NL' : 'en-GB' });
         await openEverything(page);
         const where = `${lang} ${width}x${height}`;
         const scroll = await sidewaysScroll(page);
@@ -92,7 +79,7 @@ describe('issue 7: the sandbox at every size, in Dutch and English', () => {
       }
       // and the smallest reflow width WCAG asks for, in the longer language
       if (lang === 'nl') {
-        const { page } = await openPage(harness, { search: at24, viewport: { width: 320, height: 800 }, locale: 'nl-NL' });
+        const { page } = await openPage(harnessOf(), { search: at24, viewport: { width: 320, height: 800 }, locale: 'nl-NL' });
         await layOutEverything(page);
         const scroll = await sidewaysScroll(page);
         if (scroll > 0) found.push(`nl 320x800: the page scrolls ${scroll} px sideways`);
@@ -108,7 +95,7 @@ describe('issue 7: the sandbox at every size, in Dutch and English', () => {
       [1280, 720],
       [1024, 768],
     ]) {
-      const { page } = await openPage(harness, { search: at24, viewport: { width, height } });
+      const { page } = await openPage(harnessOf(), { search: at24, viewport: { width, height } });
       const inView = (sel: string) =>
         page.locator(sel).first().evaluate((el) => {
           const r = el.getBoundingClientRect();
@@ -126,7 +113,7 @@ describe('issue 7: the sandbox at every size, in Dutch and English', () => {
   });
 
   it('on a phone: the scenario and play first, one column in reading order, the drawing fits the width, the verdict before the drawing (defect 4)', async () => {
-    const { page } = await openPage(harness, { search: at24, viewport: { width: 390, height: 844 } });
+    const { page } = await openPage(harnessOf(), { search: at24, viewport: { width: 390, height: 844 } });
     const box = (sel: string) => page.locator(sel).first().evaluate((el) => {
       const r = el.getBoundingClientRect();
       return { top: r.top + window.scrollY, bottom: r.bottom + window.scrollY, left: r.left, right: r.right };
@@ -152,7 +139,7 @@ describe('issue 7: the sandbox at every size, in Dutch and English', () => {
   });
 
   it('the projector view: large type, the play bar, the drawing and the verdicts in one screen at 1024x768, levers hidden; axe clean (Deliver)', async () => {
-    const { page, errors } = await openPage(harness, { search: `${at24}&view=projector`, viewport: { width: 1024, height: 768 } });
+    const { page, errors } = await openPage(harnessOf(), { search: `${at24}&view=projector`, viewport: { width: 1024, height: 768 } });
     expect(await page.getAttribute('[data-action=projector]', 'aria-pressed')).toBe('true');
     expect(await page.locator('.side').isVisible()).toBe(false);
     expect(await page.locator('.results').isVisible()).toBe(false);
@@ -181,7 +168,7 @@ describe('issue 7: the sandbox at every size, in Dutch and English', () => {
   });
 
   it('month 0 is drawn before the first step, on load and after another scenario: dots, values, triangles (defect 7)', async () => {
-    const { page } = await openPage(harness);
+    const { page } = await openPage(harnessOf());
     const drawn = async () => {
       const inks = await hook<{ name: string; text?: string }[]>(page, 'inks');
       const text = (name: string) => inks.find((k) => k.name === name)?.text ?? '';
@@ -201,7 +188,7 @@ describe('issue 7: the sandbox at every size, in Dutch and English', () => {
   });
 
   it('words agree: the verdicts’ line and the table use one word per stakeholder, the scale comes from labelScale, the bijstand counts agree (defect 6)', async () => {
-    const { page } = await openPage(harness, { search: at24 });
+    const { page } = await openPage(harnessOf(), { search: at24 });
     const report = await hook<{ labelScale: { label: string; min: number }[] }>(page, 'report');
     // every stakeholder's label in the table is the group the line and the headline put them in
     const rows = await page.locator('.verdict-body tr[data-stakeholder]').evaluateAll((trs) => trs.map((tr) => ({ name: tr.querySelector('th')!.textContent!, label: (tr as HTMLElement).dataset.label!, word: tr.querySelector('.answer')!.textContent!.replace(/^\W+/, '') })));
@@ -238,7 +225,7 @@ describe('issue 7: the sandbox at every size, in Dutch and English', () => {
   });
 
   it('Dutch says it in Dutch: no seed, run or caseload; every tab fits (defect 13)', async () => {
-    const { page } = await openPage(harness, { search: at24, locale: 'nl-NL', viewport: { width: 1024, height: 768 } });
+    const { page } = await openPage(harnessOf(), { search: at24, locale: 'nl-NL', viewport: { width: 1024, height: 768 } });
     await openEverything(page);
     // the page's words, not the command line it shows (which is the CLI's own: meerwaarde run … --seed)
     const text = await page.evaluate(() => {
@@ -259,7 +246,7 @@ describe('issue 7: the sandbox at every size, in Dutch and English', () => {
       ['en', 1440, 900],
       ['nl', 390, 844],
     ] as const) {
-      const { page } = await openPage(harness, { search: '?v=1&scenario=recession&seed=2&months=96&at=30', viewport: { width, height }, locale: lang === 'nl' ? 'nl-NL' : 'en-GB' });
+      const { page } = await openPage(harnessOf(), { search: '?v=1&scenario=recession&seed=2&months=96&at=30', viewport: { width, height }, locale: lang === 'nl' ? 'nl-NL' : 'en-GB' });
       await page.waitForTimeout(300);
       const inks = await canvasInks(page);
       // the parts the issue names: the B tags, the 100% frame, the gauge names (Dutch phone)
