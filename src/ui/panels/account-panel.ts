@@ -2,7 +2,7 @@
 import { h, type Texts } from '../dom';
 import { ACCOUNT_ACHIEVEMENTS, ACCOUNT_COSTS, type AccountLine } from '../../engine/sandbox-api';
 import type { I18n } from '../i18n/index';
-import { colHead, dataTable, panelSection, ReportPanel, rowHead, scoreBar } from './panel-parts';
+import { colHead, boxedTable, panelSection, ReportPanel, rowHead, scoreBar } from './panel-parts';
 
 export function formatRaw(i18n: I18n, line: AccountLine): string {
   switch (line.unit) {
@@ -33,7 +33,7 @@ export class AccountPanel extends ReportPanel {
     if (!this.changed(signature)) return;
     const lines = (keys: readonly string[]) => (r ? r.account.filter((l) => keys.includes(l.key)) : []);
     const table = (title: 'account.costs' | 'account.achievements', list: AccountLine[]) =>
-      dataTable(
+      boxedTable(
         'data account',
         i18n.t(title),
         [colHead(i18n.t('account.item')), colHead(i18n.t('account.raw'), 'num'), colHead(i18n.t('account.score'), 'num')],

@@ -50,6 +50,9 @@ export function scoreBar(score: number): HTMLSpanElement {
   return h('span', { class: 'score-bar', style: `--score:${clamp01(score)}`, 'aria-hidden': 'true' });
 }
 
+/** the former name of labelBadge (the training pages use it) */
+export const answerBadge = labelBadge;
+
 /** a McConnell label as its glyph and its word, in a `tag` of class `answer tone-<tone>` */
 export function labelBadge<K extends 'span' | 'td'>(tag: K, i18n: I18n, label: McConnellLabel): HTMLElementTagNameMap[K] {
   return h(tag, { class: `answer tone-${LABEL_TONE[label]}`, 'data-label': label }, glyph(LABEL_GLYPH[label]), i18n.t(`label.${label}`));
@@ -81,25 +84,23 @@ export function rowHead(text: string): HTMLTableCellElement {
   return h('th', { scope: 'row' }, text);
 }
 
-/**
- * A table of class `cls` (its caption, one row of column headers and the body rows) in a box that
- * scrolls sideways if the table is wider than its panel (a phone at 320 px): the page never does, and
- * the table never runs over what is beside it.
- */
-export function dataTable(cls: string, caption: string | HTMLTableCaptionElement, head: Node[], rows: Node[]): HTMLElement {
-  return scrollBox(
-    h(
-      'div',
-      { class: 'table-scroll' },
-      h(
-        'table',
-        { class: cls },
-        typeof caption === 'string' ? h('caption', {}, caption) : caption,
-        h('thead', {}, h('tr', {}, ...head)),
-        h('tbody', {}, ...rows),
-      ),
-    ),
+/** a table of class `cls`: its caption, one row of column headers and the body rows */
+export function dataTable(cls: string, caption: string | HTMLTableCaptionElement, head: Node[], rows: Node[]): HTMLTableElement {
+  return h(
+    'table',
+    { class: cls },
+    typeof caption === 'string' ? h('caption', {}, caption) : caption,
+    h('thead', {}, h('tr', {}, ...head)),
+    h('tbody', {}, ...rows),
   );
+}
+
+/**
+ * The same table in a box that scrolls sideways if the table is wider than its panel (a phone at
+ * 320 px): the page never does, and the table never runs over what is beside it.
+ */
+export function boxedTable(cls: string, caption: string | HTMLTableCaptionElement, head: Node[], rows: Node[]): HTMLElement {
+  return scrollBox(h('div', { class: 'table-scroll' }, dataTable(cls, caption, head, rows)));
 }
 
 // A box that scrolls only when its table is wider than the panel; then, and only then, it can be

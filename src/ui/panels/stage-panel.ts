@@ -11,7 +11,7 @@ import {
   type MonthSnapshot,
 } from '../../model/types';
 import type { I18n } from '../i18n/index';
-import { colHead, dataTable, rowHead } from './panel-parts';
+import { colHead, boxedTable, rowHead } from './panel-parts';
 import type { Stage } from '../stage/index';
 import { dotScaleText, peoplePerDot } from '../stage/format';
 import { StageLegend } from './stage-legend';
@@ -179,7 +179,7 @@ export class StagePanel {
     const s = this.last;
     const t = (k: Parameters<I18n['t']>[0]) => i18n.t(k);
     const table = (caption: string, head: string[], rows: (string | number)[][]) =>
-      dataTable(
+      boxedTable(
         'data',
         caption,
         head.map((x, i) => colHead(x, i ? 'num' : '')),

@@ -1,7 +1,7 @@
 // Strategy versus luck: the run against its twin (the same luck, default strategies).
 import { h, type Texts } from '../dom';
 import type { RunReport } from '../../engine/sandbox-api';
-import { colHead, dataTable, glyph, panelSection, ReportPanel, rowHead } from './panel-parts';
+import { colHead, boxedTable, glyph, panelSection, ReportPanel, rowHead } from './panel-parts';
 
 export interface LuckCount {
   good: number;
@@ -58,7 +58,7 @@ export class TwinPanel extends ReportPanel {
       );
     });
     this.body.replaceChildren(
-      dataTable(
+      boxedTable(
         'data twin',
         h('caption', { class: 'visually-hidden' }, i18n.t('twin.heading')),
         [i18n.t('twin.measure'), i18n.t('twin.run'), i18n.t('twin.twin'), i18n.t('twin.difference')].map((x, i) => colHead(x, i ? 'num' : '')),

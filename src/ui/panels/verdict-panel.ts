@@ -7,7 +7,7 @@ import { h, setText, type Texts } from '../dom';
 import { AUDIENCE_IDS, MANAGER_IDS, type McConnellLabel, type Verdict } from '../../model/types';
 import type { RunReport } from '../../engine/sandbox-api';
 import type { I18n } from '../i18n/index';
-import { LABEL_GLYPH, LABEL_TONE, colHead, dataTable, glyph, labelBadge, panelSection, ReportPanel, rowHead, scaleText, scoreBar } from './panel-parts';
+import { LABEL_GLYPH, LABEL_TONE, colHead, boxedTable, glyph, labelBadge, panelSection, ReportPanel, rowHead, scaleText, scoreBar } from './panel-parts';
 
 export interface Stakeholder {
   key: string;
@@ -89,7 +89,7 @@ export class VerdictPanel extends ReportPanel {
     );
     this.scale.textContent = scaleText(i18n, r.labelScale);
     const group = (title: string, list: Stakeholder[]) =>
-      dataTable(
+      boxedTable(
         'data verdicts',
         title,
         [colHead(i18n.t('verdict.who')), colHead(i18n.t('verdict.score'), 'num'), colHead(i18n.t('verdict.label'))],

@@ -6,7 +6,7 @@ import { h, type Texts } from '../dom';
 import { ACCOUNT_ACHIEVEMENTS, ACCOUNT_COSTS, DIMENSIONS, type RunReport, type TriangleCorners } from '../../engine/sandbox-api';
 import { CORNERS, MANAGER_IDS } from '../../model/types';
 import type { I18n } from '../i18n/index';
-import { colHead, dataTable, labelBadge, rowHead } from '../panels/panel-parts';
+import { colHead, boxedTable, labelBadge, rowHead } from '../panels/panel-parts';
 import { stakeholders } from '../panels/verdict-panel';
 import { PALETTE, cssHex } from '../stage/palette';
 
@@ -99,7 +99,7 @@ export class CompareView {
       { class: 'compare-section' },
       h('h3', {}, i18n.t('compare.triangles')),
       h('div', { class: 'compare-triangles' }, meta(a, A, cssHex(PALETTE.meta)), meta(b, B, cssHex(MANAGER_DARK))),
-      dataTable('data compare-table', hiddenCaption(i18n.t('compare.triangles')), heads(i18n.t('compare.measure')), triRows),
+      boxedTable('data compare-table', hiddenCaption(i18n.t('compare.triangles')), heads(i18n.t('compare.measure')), triRows),
     );
 
     const accountRows = [...ACCOUNT_COSTS, ...ACCOUNT_ACHIEVEMENTS].map((key) => {
@@ -110,7 +110,7 @@ export class CompareView {
     accountRows.push(
       h('tr', {}, rowHead(i18n.t('compare.composite')), h('td', { class: 'num' }, i18n.score(a.report.twin.composite)), h('td', { class: 'num' }, i18n.score(b.report.twin.composite)), diffCell(i18n, b.report.twin.composite - a.report.twin.composite)),
     );
-    const account = h('section', { class: 'compare-section' }, h('h3', {}, i18n.t('compare.account')), dataTable('data compare-table', hiddenCaption(i18n.t('compare.account')), heads(i18n.t('account.item')), accountRows));
+    const account = h('section', { class: 'compare-section' }, h('h3', {}, i18n.t('compare.account')), boxedTable('data compare-table', hiddenCaption(i18n.t('compare.account')), heads(i18n.t('account.item')), accountRows));
 
     const verdictRow = (label: string, va: { score: number; label: Parameters<typeof labelBadge>[2] }, vb: typeof va) =>
       h('tr', {}, rowHead(label), cellWith(i18n, va), cellWith(i18n, vb), diffCell(i18n, vb.score - va.score));
@@ -118,7 +118,7 @@ export class CompareView {
       'section',
       { class: 'compare-section' },
       h('h3', {}, i18n.t('compare.dimensions')),
-      dataTable('data compare-table', hiddenCaption(i18n.t('compare.dimensions')), heads(i18n.t('compare.measure')), DIMENSIONS.map((d) => verdictRow(i18n.t(`dimension.${d}`), a.report.dimensions[d], b.report.dimensions[d]))),
+      boxedTable('data compare-table', hiddenCaption(i18n.t('compare.dimensions')), heads(i18n.t('compare.measure')), DIMENSIONS.map((d) => verdictRow(i18n.t(`dimension.${d}`), a.report.dimensions[d], b.report.dimensions[d]))),
     );
     const sa = stakeholders(i18n, a.report);
     const sb = stakeholders(i18n, b.report);
@@ -126,7 +126,7 @@ export class CompareView {
       'section',
       { class: 'compare-section' },
       h('h3', {}, i18n.t('compare.verdicts')),
-      dataTable('data compare-table', hiddenCaption(i18n.t('compare.verdicts')), heads(i18n.t('verdict.who')), sa.map((s, i) => verdictRow(s.name, s.verdict, sb[i].verdict))),
+      boxedTable('data compare-table', hiddenCaption(i18n.t('compare.verdicts')), heads(i18n.t('verdict.who')), sa.map((s, i) => verdictRow(s.name, s.verdict, sb[i].verdict))),
     );
     this.root.replaceChildren(h('div', { class: 'compare-runs' }, name(a, A), name(b, B)), h('div', { class: 'compare-grid' }, triangles, account, dimensions, verdicts));
   }
