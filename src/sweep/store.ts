@@ -305,6 +305,8 @@ interface LockHolder {
   pid: number;
   host: string;
   started: string;
+  /** Linux: the owner's start time in clock ticks after boot (/proc/PID/stat field 22), so a pid reused by another process is not taken for the owner */
+  since?: number;
 }
 
 export interface SweepLock {
@@ -315,11 +317,13 @@ export interface SweepLock {
  * Takes the output directory for one sweep process, so that the same sweep started twice (two
  * terminals, a job array submitted again) cannot append to the same files. The lock is a file created
  * exclusively and touched every few seconds; one left by a process that died (killed, node failure)
- * is taken over: on the same host when its process is gone, on another host when it is a minute old.
+ * is taken over: on the same host at once when its process is gone or a zombie (killed, not yet reaped),
+ * on another host when it is a minute old.
  */
 export function lockDirectory(dir: string): SweepLock {
   const path = join(dir, LOCK_FILE);
-  const me = `${JSON.stringify({ pid: process.pid, host: hostname(), started: new Date().toISOString() })}\n`;
+  const since = processStat(process.pid)?.since;
+  const me = `${JSON.stringify({ pid: process.pid, host: hostname(), started: new Date().toISOString(), ...(since !== undefined ? { since } : {}) })}\n`;
   for (let attempt = 0; ; attempt++) {
     try {
       const fd = openSync(path, 'wx');
@@ -378,10 +382,36 @@ function lockIsHeld(path: string, holder: LockHolder | null): boolean {
   }
   if (!holder || age > LOCK_STALE_MS) return false;
   if (holder.host !== hostname()) return true;
+  return processIsAlive(holder.pid, holder.since);
+}
+
+/** State and start time of a process from /proc/PID/stat (Linux), or null where there is no such file. */
+function processStat(pid: number): { state: string; since: number } | null {
+  if (process.platform !== 'linux') return null;
   try {
-    process.kill(holder.pid, 0);
-    return true;
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // the command name (field 2) is in parentheses and may hold spaces: fields 3.. follow the last ")"
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { state: fields[0], since: Number(fields[19]) };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Is a process on this host still running? A zombie (killed, not yet reaped by its parent: state Z
+ * in /proc/PID/stat) or a dying process (X) is not, nor a new process that reuses the pid (another
+ * start time). Elsewhere than Linux: whether signal 0 reaches it.
+ */
+export function processIsAlive(pid: number, since?: number): boolean {
+  try {
+    process.kill(pid, 0);
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
+  if (process.platform !== 'linux') return true;
+  const stat = processStat(pid);
+  if (!stat) return false; // gone between the two looks
+  if (stat.state === 'Z' || stat.state === 'X' || stat.state === 'x') return false;
+  return since === undefined || stat.since === since;
 }
