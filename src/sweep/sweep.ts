@@ -6,7 +6,7 @@ import { makeDesign } from './designs';
 import { MANIFEST_FORMAT, readManifest, writeManifest, type Manifest } from './manifest';
 import { shardRun, shardSize, totalRuns, type Shard } from './plan';
 import type { Progress } from './progress';
-import { experimentHash, type ResolvedExperiment } from './resolve';
+import { experimentFile, experimentHash, type ResolvedExperiment } from './resolve';
 import { monthlyHeader, runPlanOf, runsHeader, type RunResult } from './runner';
 import { EXPERIMENT_FILE, fsReason, isUserFsError, lockDirectory, makeDir, MANIFEST_FILE, MONTHLY_FILE, removeDirs, RUNS_FILE, StoreError, SweepStore, writeAtomic, type SweepLock } from './store';
 import type { Executor } from './pool';
@@ -211,9 +211,9 @@ function openDirectory(o: SweepOptions, e: ResolvedExperiment, manifest: Manifes
   }
 }
 
-/** experiment.json as the sweep writes it. */
+/** experiment.json as the sweep writes it: an experiment file that reruns this sweep (base scenario inline). */
 function experimentText(e: ResolvedExperiment): string {
-  return JSON.stringify(e, null, 2) + '\n';
+  return JSON.stringify(experimentFile(e), null, 2) + '\n';
 }
 
 /** Refuses a directory that holds another sweep, or this one without --resume. Returns its manifest. */
