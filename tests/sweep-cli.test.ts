@@ -179,7 +179,7 @@ describe('bad input: exit code 2 and a line naming what is wrong', () => {
     const g = write('bad2.json', { ...experiment, outputs: ['happiness'], monthly: ['joy'] });
     const r2 = await run(sweepCommand, [g, '--out', join(work, 'bad-out')]);
     expect(r2.err).toMatch(/\$\.outputs\[0\]: unknown summary metric "happiness" \(available: /);
-    expect(r2.err).toMatch(/\$\.monthly\[0\]: unknown monthly series "joy" \(a number in the monthly snapshot/);
+    expect(r2.err).toMatch(/\$\.monthly\[0\]: unknown monthly\.csv column "joy" \(available: managers\.W\.corners\.value, /);
   });
 
   it('merge of nothing, design of a missing file', async () => {

@@ -104,7 +104,9 @@ describe('a sweep', () => {
     const monthly = read(dir, 'monthly.csv').trimEnd().split('\n');
     expect(monthly[0]).toBe('run,month,stock,meta.balance');
     expect(monthly).toHaveLength(1 + 75 * 4 - 4 * failedRuns(dir));
-    expect(JSON.parse(read(dir, 'experiment.json'))).toEqual(e);
+    // experiment.json is an experiment file that resolves to this experiment again
+    const written = parseExperiment(JSON.parse(read(dir, 'experiment.json')), 'experiment.json');
+    expect(resolveExperiment(written, 'experiment.json', { load: () => ({}), check: (json) => json as Record<string, unknown> })).toEqual(e);
   });
 
   it('records a run the model fails on with NaN outputs, counts it, and goes on', async () => {

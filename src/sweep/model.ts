@@ -2,6 +2,7 @@
 import { clientsInMonth, runScenario } from '../engine/run';
 import { summaryMetrics } from '../engine/metrics';
 import type { Summary } from '../engine/summary';
+import { monthlyColumnsOf } from '../engine/monthly-csv';
 import { MODEL_VERSION } from '../model/version';
 import type { MonthSnapshot } from '../model/types';
 import { setScenarioValue } from '../scenario/parse';
@@ -14,6 +15,7 @@ const model: ModelApi<Scenario, Summary, MonthSnapshot> = {
   setScenarioValue,
   summaryMetrics,
   clientsInMonth,
+  monthlyColumns: monthlyColumnsOf,
 };
 
 /** The model as the sweep sees it: scenarios as plain JSON objects. */

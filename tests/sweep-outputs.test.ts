@@ -1,5 +1,6 @@
-// What a sweep writes must read back: the experiment.json of every design kind validates and, swept
-// again through the built command line, gives the same experiment hash and the same bytes.
+// What a sweep writes, read back as a user would: the experiment.json of every design kind validates and,
+// swept again through the built command line, gives the same experiment hash and the same bytes; the
+// sweep's monthly.csv has the columns and values of meerwaarde run's.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -92,5 +93,48 @@ describe("a sweep's experiment.json", () => {
       return Array.from({ length: d.size }, (_, i) => d.point(i));
     };
     expect(points(written)).toEqual(points(file));
+  }, 60_000);
+});
+
+describe('one column naming convention', () => {
+  it("a sweep's monthly.csv names and values its series as meerwaarde run's monthly.csv does", () => {
+    const series = ['stock', 'meta.balance', 'managers.W.corners.value', 'z.workOutflow', 'caseload.benefit.tier3', 'loop.flows.1', 'loop.regime', 'twin.stock', 'events.count'];
+    const file = join(work, 'names.json');
+    // one run: the sweep sets inflowRateYear to 0.2 on the baseline, meerwaarde run gets that scenario
+    const scenario = join(work, 'names-scenario.json');
+    const baseline = JSON.parse(readFileSync(join(process.cwd(), 'scenarios', 'baseline.json'), 'utf8'));
+    writeFileSync(scenario, JSON.stringify({ ...baseline, $schema: undefined, params: { ...baseline.params, inflowRateYear: 0.2 } }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        scenario: join(process.cwd(), 'scenarios', 'baseline.json'),
+        factors: [{ path: 'params.inflowRateYear', levels: [0.2] }],
+        design: { kind: 'factorial' },
+        seed: 9,
+        months: 6,
+        outputs: ['caseload.stock'],
+        monthly: series,
+      }),
+    );
+    const out = join(work, 'names-sweep');
+    const swept = bin('sweep', file, '--out', out, '--workers', '1', '--quiet');
+    expect(swept.code, swept.err).toBe(0);
+    const [sweepHeader, ...sweepRows] = read(out, 'monthly.csv').trimEnd().split('\n');
+    expect(sweepHeader).toBe(['run', 'month', ...series].join(','));
+    const seed = read(out, 'runs.csv').split('\n')[1].split(',')[3];
+    const runOut = join(work, 'names-run');
+    const ran = bin('run', scenario, '--seed', seed, '--months', '6', '--out', runOut);
+    expect(ran.code, ran.err).toBe(0);
+    const [runHeader, ...runRows] = read(runOut, 'monthly.csv').trimEnd().split('\n');
+    const columns = runHeader.split(',');
+    for (const name of ['month', ...series]) expect(columns, name).toContain(name);
+    // the same values (run rounds to 6 decimals)
+    const round6 = (v: string) => (Number.isNaN(Number(v)) ? v : String(Math.round(Number(v) * 1e6) / 1e6));
+    expect(sweepRows).toHaveLength(runRows.length);
+    sweepRows.forEach((line, m) => {
+      const swept = line.split(',').slice(1);
+      const ran = runRows[m].split(',');
+      ['month', ...series].forEach((name, j) => expect(round6(swept[j]), `month ${m + 1} ${name}`).toBe(round6(ran[columns.indexOf(name)])));
+    });
   }, 60_000);
 });
