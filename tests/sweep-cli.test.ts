@@ -124,6 +124,10 @@ describe('meerwaarde sweep with the real model', () => {
     expect(m.code, m.err).toBe(0);
     expect(read(merged, 'runs.csv')).toBe(read(reference, 'runs.csv'));
     expect(read(merged, 'monthly.csv')).toBe(read(reference, 'monthly.csv'));
+    // the merged manifest has the one-machine sweep's checksums, and every shard's session
+    const mm = JSON.parse(read(merged, 'manifest.json'));
+    expect(mm.files.sha256).toEqual(JSON.parse(read(reference, 'manifest.json')).files.sha256);
+    expect(mm.sessions.map((x: { shard: string }) => x.shard)).toEqual(['0/3', '1/3', '2/3']);
   }, 120_000);
 });
 

@@ -1,7 +1,8 @@
 // What a sweep writes, read back as a user would: the experiment.json of every design kind validates and,
 // swept again through the built command line, gives the same experiment hash and the same bytes; the
-// sweep's monthly.csv has the columns and values of meerwaarde run's.
+// sweep's monthly.csv has the columns and values of meerwaarde run's; the manifest says what made it.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import { silentProgress } from '../src/sweep/progress';
 import { WHOLE } from '../src/sweep/plan';
 import { runSweep } from '../src/sweep/sweep';
 import { createSweepWorkerApi } from '../src/sweep/workerApi';
+import { MODEL_VERSION } from '../src/model/version';
 
 const BIN = join(process.cwd(), 'bin', 'meerwaarde.mjs');
 const work = mkdtempSync(join(tmpdir(), 'mw-roundtrip-'));
@@ -136,5 +138,39 @@ describe('one column naming convention', () => {
       const ran = runRows[m].split(',');
       ['month', ...series].forEach((name, j) => expect(round6(swept[j]), `month ${m + 1} ${name}`).toBe(round6(ran[columns.indexOf(name)])));
     });
+  }, 60_000);
+});
+
+describe('manifest provenance', () => {
+  it('names the tool (package.json version, git commit), the model version, Node, the platform, and the SHA-256 of every output file', () => {
+    const file = join(work, 'provenance.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        scenario: join(process.cwd(), 'scenarios', 'baseline.json'),
+        factors: [{ path: 'params.inflowRateYear', range: [0.15, 0.3] }],
+        design: { kind: 'montecarlo', samples: 3 },
+        seed: 2,
+        months: 2,
+        outputs: ['caseload.stock'],
+        monthly: ['stock'],
+      }),
+    );
+    const out = join(work, 'provenance');
+    const r = bin('sweep', file, '--out', out, '--workers', '1', '--quiet');
+    expect(r.code, r.err).toBe(0);
+    const m = JSON.parse(read(out, 'manifest.json'));
+    const pkg = JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8'));
+    const git = spawnSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' });
+    expect(git.status, 'the tests run in a git checkout').toBe(0);
+    expect(m.tool).toEqual({ name: 'meerwaarde', version: pkg.version, commit: git.stdout.trim(), dirty: expect.any(Boolean) });
+    expect(m.modelVersion).toBe(MODEL_VERSION);
+    expect(m.runtime).toMatchObject({ node: process.version, platform: process.platform, arch: process.arch, cores: expect.any(Number) });
+    const sha = (f: string) => createHash('sha256').update(readFileSync(join(out, f))).digest('hex');
+    expect(m.files.sha256).toEqual({ 'runs.csv': sha('runs.csv'), 'monthly.csv': sha('monthly.csv'), 'experiment.json': sha('experiment.json') });
+    expect(m.sessions).toEqual([expect.objectContaining({ runs: 3, workers: 1, tool: expect.stringContaining(pkg.version), node: process.version, ended: expect.any(String) })]);
+    // the banner shows both versions
+    expect(bin('--version').out).toBe(`meerwaarde ${pkg.version} (model ${MODEL_VERSION})\n`);
+    expect(bin('--help').out.split('\n')[0]).toMatch(new RegExp(`^meerwaarde ${pkg.version} \\(model ${MODEL_VERSION.replace(/\./g, '\\.')}\\): `));
   }, 60_000);
 });
