@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the system packages the test suites need when they are missing: Debian's Chromium (browser
 # tests, driven by playwright-core; no browser is downloaded), a one-node Slurm with munge (the cluster
-# test) and tmux (a real terminal for the sweep's progress bar and Ctrl-C, tests/sweep-terminal.test.ts). Needs root (or sudo) and Debian's package archive. A suite never skips: without these it fails.
+# test) and tmux (a real terminal for the sweep's progress bar and Ctrl-C, tests/sweep-terminal.test.ts).
+# Needs root (or sudo) and Debian's package archive. A suite never skips: without these it fails.
 set -euo pipefail
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
