@@ -64,7 +64,7 @@ describe('a sweep on a 50-column terminal', () => {
     const lines = screen();
     const logical = screen(true);
     // the shell's prompt starts its own line, after the sweep's last message
-    const prompt = logical.findLastIndex((l) => l.includes(PROMPT));
+    const prompt = logical.map((l) => l.includes(PROMPT)).lastIndexOf(true);
     expect(logical[prompt], lines.join('\n')).toMatch(new RegExp(`^${PROMPT}`));
     expect(logical[prompt - 1]).toMatch(/^sweep: quit at \d+\/400 runs .*continue with --resume$/);
     // the bar took one line before the note and one after it (a wrapping bar scrolls a line at every
