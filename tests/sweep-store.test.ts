@@ -370,6 +370,7 @@ describe('progress', () => {
     p.update(1);
     t = 2000;
     p.update(5);
+    // eslint-disable-next-line no-control-regex -- the terminal escape (ESC [ K) is what is checked
     expect(out[1]).toMatch(/^\rsweep \[#+\.+\] 5\/10 runs {2}50\.0% {2}4\.0 runs\/s {2}ETA 0:01\x1b\[K$/);
   });
 
@@ -414,7 +415,9 @@ describe('progress', () => {
     t = 1000;
     p.update(2);
     p.interrupt('quit at 2/10 runs');
+    // eslint-disable-next-line no-control-regex -- the terminal escape (ESC [ K) is what is checked
     expect(screen).toMatch(/\r\x1b\[Ksweep: SIGINT: finishing the runs in flight\n\rsweep/);
+    // eslint-disable-next-line no-control-regex -- the terminal escape (ESC [ K) is what is checked
     expect(screen).toMatch(/\x1b\[K\nsweep: quit at 2\/10 runs\n$/);
   });
 });
