@@ -5,7 +5,7 @@ import type { Summary } from '../engine/summary';
 import { monthlyColumnsOf } from '../engine/monthly-csv';
 import { MODEL_VERSION } from '../model/version';
 import type { MonthSnapshot } from '../model/types';
-import { setScenarioValue } from '../scenario/parse';
+import { setScenarioValue, setScenarioValues } from '../scenario/parse';
 import type { Scenario } from '../scenario/schema';
 import type { ModelApi } from './runner';
 
@@ -13,6 +13,7 @@ const model: ModelApi<Scenario, Summary, MonthSnapshot> = {
   modelVersion: MODEL_VERSION,
   runScenario,
   setScenarioValue,
+  setScenarioValues,
   summaryMetrics,
   clientsInMonth,
   monthlyColumns: monthlyColumnsOf,

@@ -17,6 +17,8 @@ export interface ModelApi<S = Record<string, unknown>, Summary = unknown, Month 
   modelVersion: string;
   runScenario(input: { scenario: S; seed: number; months?: number }): { summary: Summary; monthly: Month[] };
   setScenarioValue(scenario: S, path: string, value: number | string): S;
+  /** all of a run's values at once (one copy and one check; default: one setScenarioValue each) */
+  setScenarioValues?(scenario: S, assignments: [string, number | string][]): S;
   summaryMetrics(summary: Summary): Record<string, number>;
   /** clients simulated in one month (for client-months per second) */
   clientsInMonth(month: Month): number;
@@ -90,7 +92,8 @@ export function createRunner(e: ResolvedExperiment, model: ModelApi): (run: numb
     const head = [id.run, id.point, id.replicate, id.seed, ...values];
     try {
       let scenario = base;
-      e.factors.forEach((f, i) => (scenario = model.setScenarioValue(scenario, f.path, values[i])));
+      if (model.setScenarioValues) scenario = model.setScenarioValues(base, e.factors.map((f, i) => [f.path, values[i]]));
+      else e.factors.forEach((f, i) => (scenario = model.setScenarioValue(scenario, f.path, values[i])));
       const result = model.runScenario({ scenario, seed: id.seed, ...(e.months !== null ? { months: e.months } : {}) });
       const metrics = model.summaryMetrics(result.summary);
       let monthly = '';
