@@ -55,11 +55,12 @@ export interface StreamLike {
 }
 
 /**
- * The bar's line, fitted to `columns - 1` characters so that the terminal never wraps it (a
- * wrapped line makes every redraw scroll): the bar shrinks, then goes, then the rate, then the label.
+ * The bar's line, fitted to `columns - 3` characters so that the terminal never wraps it, also not
+ * when it echoes a Ctrl-C ("^C") after it (a wrapped line makes every redraw scroll): the bar
+ * shrinks, then goes, then the rate, then the label.
  */
 export function barLine(label: string, done: number, total: number, f: { percent: number; rate: number; eta: number }, columns: number): string {
-  const max = Math.max(1, columns - 1);
+  const max = Math.max(1, columns - 3);
   const count = `${done}/${total} runs`;
   const percent = `${f.percent.toFixed(1)}%`;
   const rate = Number.isNaN(f.rate) ? '' : `${f.rate.toFixed(1)} runs/s`;
@@ -78,21 +79,32 @@ export function barLine(label: string, done: number, total: number, f: { percent
   return count.slice(0, max);
 }
 
-/** Progress on a stream (stderr): redrawn bar on a terminal, a line every `intervalMs` otherwise. */
-export function streamProgress(out: StreamLike, label: string, now: () => number = Date.now, intervalMs = 5000): Progress {
+/**
+ * Progress on a stream (stderr): redrawn bar on a terminal, a line every `intervalMs` otherwise. On a
+ * terminal the bar is also redrawn every `tickMs` while no run comes back (long runs), so that its
+ * ETA keeps counting down.
+ */
+export function streamProgress(out: StreamLike, label: string, now: () => number = Date.now, intervalMs = 5000, tickMs = 1000): Progress {
   let total = 0;
   let meter = new RateMeter(0, 1);
   let last = -Infinity;
   let lastDone = 0;
   /** the cursor is on the bar's line, after the bar */
   let onBar = false;
+  let ticker: ReturnType<typeof setInterval> | null = null;
   const tty = out.isTTY === true;
   const figures = (done: number) => meter.figures(done, total, now() / 1000);
   const draw = (done: number) => {
     out.write(`\r${barLine(label, done, total, figures(done), out.columns ?? 80)}\x1b[K`);
     onBar = true;
+    last = now();
+  };
+  const stopTicker = () => {
+    if (ticker) clearInterval(ticker);
+    ticker = null;
   };
   const endBar = () => {
+    stopTicker();
     if (onBar) out.write('\n');
     onBar = false;
   };
@@ -102,6 +114,12 @@ export function streamProgress(out: StreamLike, label: string, now: () => number
       lastDone = done;
       meter = new RateMeter(done, Math.max(1, capacity));
       if (done > 0) out.write(`${label}: resuming at ${done}/${n} runs\n`);
+      if (tty && tickMs > 0) {
+        ticker = setInterval(() => {
+          if (onBar && now() - last >= tickMs) draw(lastDone);
+        }, tickMs);
+        ticker.unref();
+      }
     },
     update(done) {
       lastDone = done;
@@ -110,9 +128,9 @@ export function streamProgress(out: StreamLike, label: string, now: () => number
         figures(done); // the meter still sees every run come back
         return;
       }
-      last = t;
       if (tty) draw(done);
       else {
+        last = t;
         const f = figures(done);
         const rate = Number.isNaN(f.rate) ? '' : `  ${f.rate.toFixed(1)} runs/s`;
         out.write(`${label}: ${done}/${total} runs  ${f.percent.toFixed(1)}%${rate}  ETA ${Number.isFinite(f.eta) ? clock(f.eta) : '--:--'}\n`);
@@ -123,6 +141,7 @@ export function streamProgress(out: StreamLike, label: string, now: () => number
         draw(done);
         endBar();
       }
+      stopTicker();
       out.write(`${label}: ${message}\n`);
     },
     note(message) {
