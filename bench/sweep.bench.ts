@@ -176,8 +176,10 @@ async function main(): Promise<void> {
   console.log(`bare model run (baseline, 2,200 clients, 96 months, warm): ${spread(bare.wall, 1)} ms wall, ${bare.cpu.toFixed(1)} ms CPU of its thread  [load ${load()}]`);
 
   // two sizes per worker count: the difference is free of start-up and warm-up
-  const small = 16;
-  const large = 64;
+  // (the JIT compiler keeps re-optimizing for the first few dozen runs of a worker: the longer sweep is
+  // long enough for the difference to show a long sweep's pace)
+  const small = 24;
+  const large = 96;
   const results: SweepRun[] = [];
   for (let r = 0; r < repeats; r++) {
     for (const workers of [1, 2]) {
@@ -240,6 +242,7 @@ async function main(): Promise<void> {
     const s = await sweep(cores, runs, 'saltelli', spec, true);
     const cpuPerRun = (s.cpu.workers + s.cpu.main + s.cpu.other) / runs / 1000;
     console.log(`  ${s.wall.toFixed(0)} s wall (${(s.wall / 60).toFixed(1)} min), ${(runs / s.seconds).toFixed(2)} runs/s, ${cpuPerRun.toFixed(3)} CPU s a run  [load ${load()}]`);
+    console.log(`  against 1 worker's marginal rate: ${(runs / s.seconds / m1).toFixed(2)}x on ${cores} cores`);
     const t0 = performance.now();
     const analysis = spawnSync(process.execPath, [cli, 'analyze', join(work, 'saltelli'), '--method', 'sobol', '--json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
     if (analysis.status !== 0) throw new Error(`analyze exited ${analysis.status}: ${analysis.stderr}`);
