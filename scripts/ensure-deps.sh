@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs the system packages the test suites need when they are missing: Debian's Chromium (browser
-# tests, driven by playwright-core; no browser is downloaded) and a one-node Slurm with munge (the cluster
-# test). Needs root (or sudo) and Debian's package archive. A suite never skips: without these it fails.
+# tests, driven by playwright-core; no browser is downloaded), a one-node Slurm with munge (the cluster
+# test) and tmux (a real terminal for the sweep's progress bar and Ctrl-C, tests/sweep-terminal.test.ts).
+# Needs root (or sudo) and Debian's package archive. A suite never skips: without these it fails.
 set -euo pipefail
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
+command -v tmux >/dev/null 2>&1 || need+=(tmux)
 for bin in slurmctld slurmd sbatch munged; do
   if ! command -v "$bin" >/dev/null 2>&1 && [ ! -x "/usr/sbin/$bin" ]; then
     need+=(slurmctld slurmd slurm-client munge)

@@ -58,7 +58,7 @@ describe('messages a user understands (issue 13, point 8)', () => {
       ['overflowing range', experiment({ factors: [{ path: 'params.kappaBase', range: [-1e308, 1e308] }] }), '$.factors[0].range: the range [-1e+308, 1e+308] is too wide to compute with'],
       ['range beyond the parameter', experiment({ factors: [{ path: 'params.kappaBase', range: [0, 2] }] }), '$.factors[0]: params.kappaBase = 2 is not a valid scenario value: too large: must be <= 1'],
       ['misspelt output', experiment({ outputs: ['caseload.stok'] }), '$.outputs[0]: unknown summary metric "caseload.stok": did you mean "caseload.stock"?'],
-      ['array length as a series (point 7)', experiment({ monthly: ['caseload.benefit.length'] }), '$.monthly[0]: unknown monthly series "caseload.benefit.length"'],
+      ['array length as a series (point 7)', experiment({ monthly: ['caseload.benefit.length'] }), '$.monthly[0]: unknown monthly.csv column "caseload.benefit.length"'],
     ];
     for (const [what, doc, message] of cases) {
       const r = cli('validate', write('m.json', doc));
@@ -66,7 +66,7 @@ describe('messages a user understands (issue 13, point 8)', () => {
       expect(r.err, what).toContain(`${at('m.json')}: ${message}`);
       expect(r.err, what).not.toMatch(RAW);
     }
-    expect(cli('validate', write('ok.json', experiment({ monthly: ['caseload.benefit.0', 'meta.balance'] })))).toMatchObject({ code: 0 });
+    expect(cli('validate', write('ok.json', experiment({ monthly: ['caseload.benefit.tier1', 'meta.balance'] })))).toMatchObject({ code: 0 });
   });
 
   it('a JSON syntax error gives its line and column, and never echoes the file', () => {

@@ -28,9 +28,9 @@ describe('meerwaarde run', () => {
     for (const d of ['programmatic', 'process', 'political', 'endurance']) expect(['success', 'resilient', 'conflicted', 'precarious', 'failure']).toContain(summary.dimensions[d].label);
     const csv = readFileSync(join(a, 'monthly.csv'), 'utf8').trimEnd().split('\n');
     expect(csv).toHaveLength(37);
-    expect(csv[0].split(',').slice(0, 4)).toEqual(['model_version', 'scenario_hash', 'seed', 'month']);
+    expect(csv[0].split(',').slice(0, 4)).toEqual(['modelVersion', 'scenarioHash', 'seed', 'month']);
     expect(csv[1].split(',').slice(1, 3)).toEqual([summary.meta.scenarioHash, '7']);
-    expect(csv[0].split(',')).toEqual(expect.arrayContaining(['month', 'stock', 'managers_W_corners_value', 'loop_gain', 'z_workOutflow', 'twin_stock']));
+    expect(csv[0].split(',')).toEqual(expect.arrayContaining(['month', 'stock', 'managers.W.corners.value', 'loop.gain', 'z.workOutflow', 'twin.stock', 'caseload.benefit.tier3', 'loop.flows.1']));
     expect(readdirSync(a).sort()).toEqual(['monthly.csv', 'summary.json']);
   });
 
@@ -46,7 +46,7 @@ describe('meerwaarde run', () => {
     const out = tmp();
     expect(cli('run', 'scenarios/baseline.json', '--months', '12', '--out', out, '--trace').code).toBe(0);
     const lines = readFileSync(join(out, 'clients.csv'), 'utf8').trimEnd().split('\n');
-    expect(lines[0]).toBe('model_version,scenario_hash,seed,month,client,from,to,reason');
+    expect(lines[0]).toBe('modelVersion,scenarioHash,seed,month,client,from,to,reason');
     const reasons = new Set(lines.slice(1).map((l) => l.split(',')[7]));
     for (const r of ['inflow', 'service', 'job', 'otherExit']) expect(reasons).toContain(r);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));

@@ -4,7 +4,7 @@ import { JOE_KUO_ROWS } from '../src/sweep/sobolDirections';
 import { parseDirectionRow, SOBOL_MAX_DIMENSIONS, sobolInteger, sobolPoint } from '../src/sweep/sobolSequence';
 import { KeyedPermutation } from '../src/sweep/permutation';
 import { fromUnit, gridValues, type Factor } from '../src/sweep/factors';
-import { normalCdf, normalQuantile } from '../src/sweep/normal';
+import { logNormalCdf, normalCdf, normalQuantile, normalQuantileFromLog } from '../src/sweep/normal';
 import { makeDesign } from '../src/sweep/designs';
 import { randomTrajectory, selectSpread, trajectoryDistance } from '../src/sweep/design/morris';
 import { alea } from '../src/sweep/rng';
@@ -152,6 +152,65 @@ describe('factor distributions', () => {
     expect(normalQuantile(0.975)).toBeCloseTo(1.959963984540054, 13);
     expect(normalQuantile(1e-10)).toBeCloseTo(-6.361340902404056, 11);
     for (const x of [-5, -1.3, 0, 0.4, 2.7]) expect(normalQuantile(normalCdf(x))).toBeCloseTo(x, 9);
+  });
+
+  it('truncate a normal far outside its range to the right tail: values at the near end, spread as the truncated normal', () => {
+    // the reviewer's case: every value came out 0 (the far end) because Phi(-10) was taken as 0
+    const reviewed = { kind: 'normal', mean: 1.5, sd: 0.05, min: 0, max: 1 } as const;
+    const values = Array.from({ length: 99 }, (_, i) => fromUnit(reviewed, (i + 1) / 100) as number);
+    expect(Math.min(...values)).toBeGreaterThan(0.97);
+    expect(Math.max(...values)).toBeLessThanOrEqual(1);
+    // at b = -10 sd the truncated normal is nearly exponential with scale sd / 10: median 1 - 0.005 ln 2
+    expect(values[49]).toBeCloseTo(1 - 0.005 * Math.LN2, 4);
+    expect(gridValues(reviewed, 3)).toEqual([0, expect.closeTo(1 - 0.005 * Math.LN2, 4), 1]);
+
+    // Against an independent reference: the truncated CDF by numerical integration of the density,
+    // exp(-(t^2 - b^2) / 2) in s = b - t (no Phi, so nothing of the code under test), F(x(u)) = u.
+    const cdfByIntegration = (a: number, b: number, z: number) => {
+      const far = Math.max(-b, 1); // the density exp(b s - s^2 / 2) falls off with scale 1 / |b|
+      const top = Math.min(b - a, 60 / far + 12);
+      const integrate = (lo: number, hi: number) => {
+        const n = 20_000;
+        const h = (hi - lo) / n;
+        let sum = 0;
+        for (let i = 0; i <= n; i++) {
+          const s = lo + i * h;
+          sum += (i === 0 || i === n ? 1 : i % 2 ? 4 : 2) * Math.exp(b * s - (s * s) / 2);
+        }
+        return (sum * h) / 3;
+      };
+      return integrate(Math.min(b - z, top), top) / integrate(0, top);
+    };
+    const cases = [
+      reviewed,
+      { kind: 'normal', mean: -2, sd: 0.1, min: 0, max: 1 }, // above the mean: reflected
+      { kind: 'normal', mean: 0, sd: 1, min: -45, max: -40 }, // Phi underflows to 0 in double precision
+      { kind: 'normal', mean: 0.5, sd: 1e-3, min: 0.9, max: 1 }, // 400 to 500 sd away
+      { kind: 'normal', mean: 0, sd: 1, min: -7, max: -6 }, // Phi(b) keeps only 6 digits by direct subtraction
+    ] as const;
+    for (const d of cases) {
+      let a = (d.min - d.mean) / d.sd;
+      let b = (d.max - d.mean) / d.sd;
+      const flip = a > 0;
+      if (flip) [a, b] = [-b, -a];
+      for (const u of [0.001, 0.1, 0.37, 0.5, 0.9, 0.999]) {
+        const x = fromUnit(d, u) as number;
+        expect(x >= d.min && x <= d.max, `${JSON.stringify(d)} u=${u}: ${x}`).toBe(true);
+        const z = (x - d.mean) / d.sd;
+        const F = cdfByIntegration(a, b, flip ? -z : z);
+        expect(flip ? 1 - F : F, `${JSON.stringify(d)} u=${u}`).toBeCloseTo(u, 6);
+      }
+    }
+  });
+
+  it('compute log Phi and its inverse in the far tail', () => {
+    // references: log(erfc(-x / sqrt 2) / 2) in double precision (Python's math.erfc), and for x = -1000
+    // the asymptotic series -x^2/2 - log(-x sqrt(2 pi)) - 1/x^2 + 5/(2 x^4)
+    const reference: [number, number][] = [[-3, -6.607726221510348], [-5, -15.064998393988724], [-10, -53.23128515051246], [-37, -689.0305855768905]];
+    for (const [x, lp] of reference) expect(logNormalCdf(x) / lp).toBeCloseTo(1, 14);
+    const x = -1000;
+    expect(logNormalCdf(x)).toBeCloseTo(-(x * x) / 2 - Math.log(-x * Math.sqrt(2 * Math.PI)) - 1 / x ** 2 + 5 / (2 * x ** 4), 8);
+    for (const lp of [-1, -3, -50, -800, -5000, -5e5]) expect(logNormalCdf(normalQuantileFromLog(lp)) / lp).toBeCloseTo(1, 13);
   });
 
   it('give factorial grids that include the range ends', () => {

@@ -10,7 +10,7 @@ import { runSweep, type SweepOptions } from '../src/sweep/sweep';
 import { inlineExecutor } from '../src/sweep/pool';
 import { createSweepWorkerApi } from '../src/sweep/workerApi';
 import type { ModelApi } from '../src/sweep/runner';
-import { silentProgress, streamProgress } from '../src/sweep/progress';
+import { barLine, RateMeter, silentProgress, streamProgress } from '../src/sweep/progress';
 import { parseShard, runId, WHOLE, type Shard } from '../src/sweep/plan';
 import { mergeShards } from '../src/sweep/merge';
 import { parseExperiment, resolveExperiment, type ResolvedExperiment } from '../src/sweep/resolve';
@@ -104,7 +104,9 @@ describe('a sweep', () => {
     const monthly = read(dir, 'monthly.csv').trimEnd().split('\n');
     expect(monthly[0]).toBe('run,month,stock,meta.balance');
     expect(monthly).toHaveLength(1 + 75 * 4 - 4 * failedRuns(dir));
-    expect(JSON.parse(read(dir, 'experiment.json'))).toEqual(e);
+    // experiment.json is an experiment file that resolves to this experiment again
+    const written = parseExperiment(JSON.parse(read(dir, 'experiment.json')), 'experiment.json');
+    expect(resolveExperiment(written, 'experiment.json', { load: () => ({}), check: (json) => json as Record<string, unknown> })).toEqual(e);
   });
 
   it('records a run the model fails on with NaN outputs, counts it, and goes on', async () => {
@@ -346,14 +348,15 @@ describe('progress', () => {
     const out: string[] = [];
     let t = 0;
     const p = streamProgress({ write: (s: string) => out.push(s) }, 'sweep', () => t, 5000);
-    p.start(100, 0);
+    p.start(100, 0, 1);
     for (let done = 1; done <= 100; done++) {
       t += 200;
       p.update(done);
     }
     p.finish(100, '100 runs done');
-    // 20 s of work: a line at once, then one every 5 s
-    expect(out.filter((l) => l.startsWith('sweep: ') && l.includes('runs/s'))).toHaveLength(4);
+    // 20 s of work: a line at once (no rate yet: the clock starts when the first run is back), then one every 5 s
+    expect(out[0]).toBe('sweep: 1/100 runs  1.0%  ETA --:--\n');
+    expect(out.filter((l) => l.startsWith('sweep: ') && l.includes('runs/s'))).toHaveLength(3);
     expect(out[1]).toBe('sweep: 26/100 runs  26.0%  5.0 runs/s  ETA 0:15\n');
     expect(out[out.length - 1]).toBe('sweep: 100 runs done\n');
   });
@@ -362,9 +365,60 @@ describe('progress', () => {
     const out: string[] = [];
     let t = 0;
     const p = streamProgress({ write: (s: string) => out.push(s), isTTY: true, columns: 100 }, 'sweep', () => t);
-    p.start(10, 0);
+    p.start(10, 0, 1);
+    t = 1000;
+    p.update(1);
     t = 2000;
     p.update(5);
-    expect(out[0]).toMatch(/^\rsweep \[#+\.+\] 5\/10 runs {2}50\.0% {2}2\.5 runs\/s {2}ETA 0:02/);
+    // eslint-disable-next-line no-control-regex -- the terminal escape (ESC [ K) is what is checked
+    expect(out[1]).toMatch(/^\rsweep \[#+\.+\] 5\/10 runs {2}50\.0% {2}4\.0 runs\/s {2}ETA 0:01\x1b\[K$/);
+  });
+
+  it('fits the bar to any terminal width, so that a redraw never wraps and scrolls', () => {
+    const f = { percent: 42.5, rate: 12.3, eta: 190 };
+    for (let columns = 1; columns <= 160; columns++) {
+      const line = barLine('sweep 3/16', 425, 1000, f, columns);
+      // room for the terminal's echo of a Ctrl-C ("^C") after the bar
+      expect(line.length, `${columns} columns: ${line}`).toBeLessThanOrEqual(Math.max(1, columns - 3));
+      if (columns >= 32) expect(line, `${columns} columns`).toContain('ETA 3:10');
+    }
+    expect(barLine('sweep', 425, 1000, f, 80)).toMatch(/^sweep \[#+\.+\] 425\/1000 runs {2}42\.5% {2}12\.3 runs\/s {2}ETA 3:10$/);
+    expect(barLine('sweep', 425, 1000, f, 52)).toBe('sweep 425/1000 runs  42.5%  12.3 runs/s  ETA 3:10');
+  });
+
+  it('gives a sane first ETA although the first runs are slow (cold JIT) and the pipeline is filling', () => {
+    // two workers, two runs in flight each; every worker's first run takes 4x as long: 0.4 s, then 0.1 s
+    const total = 200;
+    const back: number[] = [];
+    for (let w = 0; w < 2; w++) for (let k = 0; k < total / 2; k++) back.push(0.4 + 0.1 * k);
+    back.sort((a, b) => a - b);
+    const end = back[back.length - 1];
+    const meter = new RateMeter(0, 4);
+    let first: { t: number; eta: number } | null = null;
+    back.forEach((t, i) => {
+      const f = meter.figures(i + 1, total, t);
+      if (!first && Number.isFinite(f.eta)) first = { t, eta: f.eta };
+    });
+    expect(first).not.toBeNull();
+    // the first ETA shown is within 10% of the time the sweep then took (before: 4x too long)
+    expect((first!.t + first!.eta) / end).toBeGreaterThan(0.9);
+    expect((first!.t + first!.eta) / end).toBeLessThan(1.1);
+  });
+
+  it('puts a message on a line of its own and ends the bar\'s line when quitting, so the prompt starts on a fresh line', () => {
+    let screen = '';
+    let t = 0;
+    const p = streamProgress({ write: (s: string) => (screen += s), isTTY: true, columns: 60 }, 'sweep', () => t);
+    p.start(10, 0, 1);
+    t = 500;
+    p.update(1);
+    p.note('SIGINT: finishing the runs in flight');
+    t = 1000;
+    p.update(2);
+    p.interrupt('quit at 2/10 runs');
+    // eslint-disable-next-line no-control-regex -- the terminal escape (ESC [ K) is what is checked
+    expect(screen).toMatch(/\r\x1b\[Ksweep: SIGINT: finishing the runs in flight\n\rsweep/);
+    // eslint-disable-next-line no-control-regex -- the terminal escape (ESC [ K) is what is checked
+    expect(screen).toMatch(/\x1b\[K\nsweep: quit at 2\/10 runs\n$/);
   });
 });

@@ -3,8 +3,9 @@
 // as a shell expects. Handlers run between the command's steps (it yields to the event loop), never in
 // the middle of a write. A temporary file left by a process that was killed outright (SIGKILL, power
 // loss) is removed by the next command that writes there (removeStaleTemps).
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { processIsAlive } from '../sweep/lock';
 
 const SIGNALS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const;
 
@@ -32,23 +33,6 @@ export function yieldToSignals(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** Is this process running? A zombie (exited, not yet reaped) is not. */
-export function processAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-  try {
-    // Linux: "pid (name) S ...": state Z is a zombie; the name may hold spaces and parentheses
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return true; // no /proc (macOS, Windows): the signal check above is all there is
-  }
-}
-
 /** The temporary name a file is written under before it is renamed into place. */
 export function tempName(dir: string, name: string): string {
   return join(dir, `.${name}.${process.pid}.tmp`);
@@ -65,7 +49,7 @@ export function removeStaleTemps(dir: string, names: readonly string[]): string[
   const removed: string[] = [];
   for (const entry of entries) {
     const m = /^\.(.+)\.(\d+)\.tmp$/.exec(entry);
-    if (!m || !names.includes(m[1]) || processAlive(Number(m[2]))) continue;
+    if (!m || !names.includes(m[1]) || processIsAlive(Number(m[2]))) continue;
     rmSync(join(dir, entry), { force: true });
     removed.push(entry);
   }

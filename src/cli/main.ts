@@ -2,13 +2,16 @@
 // only a defect in Meerwaarde itself gives exit code 1.
 import { InputError } from '../scenario/parse';
 import { MODEL_VERSION } from '../model/version';
+import { TOOL_VERSION } from '../sweep/provenance';
 import { EXIT_INPUT, EXIT_INTERNAL, UsageError } from './errors';
 import { runCommand } from './run';
 import { validateCommand } from './validate';
 import { schemaCommand } from './schema';
 import { researchCommands, validateExperimentJson } from './research';
 
-export const MAIN_HELP = `meerwaarde ${MODEL_VERSION}: Moore's strategic triangle in Dutch municipal labour integration
+export const VERSION_LINE = `meerwaarde ${TOOL_VERSION} (model ${MODEL_VERSION})`;
+
+export const MAIN_HELP = `${VERSION_LINE}: Moore's strategic triangle in Dutch municipal labour integration
 
 Usage: meerwaarde <command> [options]
 
@@ -60,7 +63,7 @@ export async function main(argv: string[]): Promise<number> {
     return name === undefined ? EXIT_INPUT : 0;
   }
   if (name === '--version' || name === '-v') {
-    process.stdout.write(`${MODEL_VERSION}\n`);
+    process.stdout.write(`${VERSION_LINE}\n`);
     return 0;
   }
   const command = COMMANDS[name];

@@ -1,29 +1,50 @@
-// monthly.csv: tidy, one row per month, one column per quantity. Column names are the snapshot's paths
-// joined by underscores (managers_W_corners_value, caseload_benefit_tier3, z_workOutflow, ...);
-// docs/outputs.md documents them.
+// monthly.csv: tidy, one row per month, one column per quantity. A column is named by the path of its
+// quantity in the month snapshot, parts joined by dots, words in camelCase (managers.W.corners.value,
+// caseload.benefit.tier3, z.workOutflow, loop.flows.1, ...), the same names a sweep's "monthly" list
+// takes and its monthly.csv writes; docs/outputs.md documents them.
 import type { MonthSnapshot } from '../model/types';
 import { INDICATORS } from '../model/values';
 import { round6 } from './json';
 
-type Row = [string, number | string][];
+/** One column of monthly.csv: its name and how to read it from a month's snapshot. */
+export interface MonthlyColumn {
+  name: string;
+  get(s: MonthSnapshot): number | string;
+}
 
-/** Flattens a snapshot into ordered (column, value) pairs; events become a count and a joined list. */
-export function flattenSnapshot(s: MonthSnapshot): Row {
-  const row: Row = [];
-  const walk = (prefix: string, v: unknown): void => {
-    if (typeof v === 'number' || typeof v === 'string') row.push([prefix, v]);
-    else if (Array.isArray(v)) v.forEach((x, i) => walk(`${prefix}_${i + 1}`, x));
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(prefix ? `${prefix}_${k}` : k, x);
+type Key = string | number;
+
+function reader(path: readonly Key[]): (s: MonthSnapshot) => number | string {
+  if (path.length === 1) return (s) => (s as unknown as Record<Key, number | string>)[path[0]];
+  if (path.length === 2) return (s) => (s as unknown as Record<Key, Record<Key, number | string>>)[path[0]][path[1]];
+  return (s) => {
+    let node = s as unknown;
+    for (const k of path) node = (node as Record<Key, unknown>)[k];
+    return node as number | string;
   };
-  const { events, z, caseload, loop, ...rest } = s;
-  walk('', rest);
-  walk('loop', { levels: loop.levels, gain: loop.gain, regime: loop.regime, balancing: loop.balancing });
-  loop.flows.forEach((f, i) => row.push([`loop_flow_${i + 1}`, f]));
-  for (const [status, tiers] of Object.entries(caseload)) tiers.forEach((n, i) => row.push([`caseload_${status}_tier${i + 1}`, n]));
-  INDICATORS.forEach((spec, k) => row.push([`z_${spec.id}`, z[k]]));
-  row.push(['events_count', events.length]);
-  row.push(['events', events.map((e) => e.type).join(';')]);
-  return row;
+}
+
+/**
+ * The columns of monthly.csv (after the run's identity), in file order, for snapshots shaped like
+ * `sample`: nested objects give dotted names, arrays 1-based numbers (loop.flows.1), the caseload
+ * its tiers (caseload.benefit.tier1), the scores their indicator ids (z.workOutflow), and the events
+ * a count (events.count) and their types joined by ";" (events).
+ */
+export function monthlyColumnsOf(sample: MonthSnapshot): MonthlyColumn[] {
+  const columns: MonthlyColumn[] = [];
+  const walk = (names: string[], path: Key[], v: unknown): void => {
+    if (typeof v === 'number' || typeof v === 'string') columns.push({ name: names.join('.'), get: reader(path) });
+    else if (Array.isArray(v)) v.forEach((x, i) => walk([...names, String(i + 1)], [...path, i], x));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk([...names, k], [...path, k], x);
+  };
+  const { events: _events, z: _z, caseload, loop, ...rest } = sample;
+  walk([], [], rest);
+  walk(['loop'], ['loop'], { levels: loop.levels, gain: loop.gain, regime: loop.regime, balancing: loop.balancing, flows: loop.flows });
+  for (const [status, tiers] of Object.entries(caseload)) tiers.forEach((_, i) => columns.push({ name: `caseload.${status}.tier${i + 1}`, get: reader(['caseload', status, i]) }));
+  INDICATORS.forEach((spec, k) => columns.push({ name: `z.${spec.id}`, get: reader(['z', k]) }));
+  columns.push({ name: 'events.count', get: (s) => s.events.length });
+  columns.push({ name: 'events', get: (s) => s.events.map((e) => e.type).join(';') });
+  return columns;
 }
 
 function cell(v: number | string): string {
@@ -41,17 +62,21 @@ export interface RunIdentity {
 export function identityCells(id: RunIdentity): string {
   return `${id.modelVersion},${id.scenarioHash},${id.seed}`;
 }
-export const IDENTITY_HEADER = 'model_version,scenario_hash,seed';
+export const IDENTITY_HEADER = 'modelVersion,scenarioHash,seed';
 
 export function monthlyCsv(snapshots: readonly MonthSnapshot[], id: RunIdentity): string {
   if (snapshots.length === 0) return '';
-  const header = flattenSnapshot(snapshots[0]).map(([k]) => k);
+  const columns = monthlyColumnsOf(snapshots[0]);
   const prefix = identityCells(id);
-  const lines = [`${IDENTITY_HEADER},${header.join(',')}`];
-  for (const s of snapshots) lines.push(`${prefix},${flattenSnapshot(s).map(([, v]) => cell(v)).join(',')}`);
-  return `${lines.join('\n')}\n`;
+  let text = `${IDENTITY_HEADER},${columns.map((c) => c.name).join(',')}\n`;
+  for (const s of snapshots) {
+    let line = prefix;
+    for (const c of columns) line += `,${cell(c.get(s))}`;
+    text += `${line}\n`;
+  }
+  return text;
 }
 
 export function monthlyColumns(sample: MonthSnapshot): string[] {
-  return [...IDENTITY_HEADER.split(','), ...flattenSnapshot(sample).map(([k]) => k)];
+  return [...IDENTITY_HEADER.split(','), ...monthlyColumnsOf(sample).map((c) => c.name)];
 }

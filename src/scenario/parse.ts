@@ -49,22 +49,29 @@ export function scenarioHash(scenario: Scenario): string {
  * The result is validated; a wrong path or value throws InputError.
  */
 export function setScenarioValue(scenario: Scenario, path: string, value: unknown): Scenario {
-  const parts = path.split('.');
-  if (parts.some((p) => p === '' || p === '__proto__' || p === 'constructor' || p === 'prototype')) {
-    throw new InputError('factor', [{ path, message: 'not a valid scenario path' }]);
-  }
+  return setScenarioValues(scenario, [[path, value]]);
+}
+
+/** Sets several values at once, with one copy and one validation (a sweep's run sets all its factors so). */
+export function setScenarioValues(scenario: Scenario, assignments: readonly (readonly [string, unknown])[]): Scenario {
   const copy = structuredClone(scenario) as Record<string, unknown>;
-  let node: Record<string, unknown> = copy;
-  for (let i = 0; i < parts.length - 1; i++) {
-    const next = node[parts[i]];
-    if (next === undefined) node[parts[i]] = {};
-    else if (typeof next !== 'object' || next === null || Array.isArray(next)) {
-      throw new InputError('factor', [{ path, message: `"${parts.slice(0, i + 1).join('.')}" is not an object` }]);
+  for (const [path, value] of assignments) {
+    const parts = path.split('.');
+    if (parts.some((p) => p === '' || p === '__proto__' || p === 'constructor' || p === 'prototype')) {
+      throw new InputError('factor', [{ path, message: 'not a valid scenario path' }]);
     }
-    node = node[parts[i]] as Record<string, unknown>;
+    let node: Record<string, unknown> = copy;
+    for (let i = 0; i < parts.length - 1; i++) {
+      const next = node[parts[i]];
+      if (next === undefined) node[parts[i]] = {};
+      else if (typeof next !== 'object' || next === null || Array.isArray(next)) {
+        throw new InputError('factor', [{ path, message: `"${parts.slice(0, i + 1).join('.')}" is not an object` }]);
+      }
+      node = node[parts[i]] as Record<string, unknown>;
+    }
+    node[parts[parts.length - 1]] = value;
   }
-  node[parts[parts.length - 1]] = value;
-  return parseScenario(copy, `scenario with ${path} = ${JSON.stringify(value)}`);
+  return parseScenario(copy, `scenario with ${assignments.map(([path, value]) => `${path} = ${JSON.stringify(value)}`).join(', ')}`);
 }
 
 /** Is this a path a sweep factor may vary? (any leaf the schema accepts; checked by setScenarioValue) */

@@ -10,7 +10,7 @@ import { prepareExperiment } from './prepare';
 import { silentProgress, streamProgress } from './progress';
 import { workerPool } from './pool';
 import type { ModelApi } from './runner';
-import { runSweep } from './sweep';
+import { runSweep, type SweepControl } from './sweep';
 import { CommandError, EXIT_INTERNAL, EXIT_OK, intOption, loadExperiment, parseCommandArgs, runCommandBody } from './commandSupport';
 import { BufferedWriter } from './lines';
 import { MAX_RUNS, scaleProblems } from './scale';
@@ -94,11 +94,20 @@ export function sweepCommand(argv: string[]): Promise<number> {
     const outOfScale = scaleProblems(experiment, shard);
     if (outOfScale.length > 0 && values.force !== true) throw new InputError(file, outOfScale);
     const label = shard.count > 1 ? `sweep ${shard.index}/${shard.count}` : 'sweep';
+    const progress = values.quiet ? silentProgress : streamProgress(process.stderr, label);
+    /** a message on a line of its own (also with --quiet), the bar redrawn after it */
+    const say = (message: string) => (values.quiet ? process.stderr.write(`${label}: ${message}\n`) : progress.note(message));
+    const control: SweepControl = { stop() {}, quit() {} };
     let stopping = false;
     const onSignal = (signal: string) => {
-      if (stopping) process.exit(EXIT_INTERNAL);
+      if (stopping) {
+        // again: commit what is in order, record the manifest as interrupted, release the lock, quit
+        control.quit();
+        process.exit(EXIT_INTERNAL);
+      }
       stopping = true;
-      process.stderr.write(`\n${label}: ${signal}: finishing the runs in flight (again to quit at once)\n`);
+      control.stop();
+      say(`${signal}: finishing the runs in flight (again to quit at once)`);
     };
     const onInt = () => onSignal('SIGINT');
     const onTerm = () => onSignal('SIGTERM');
@@ -114,10 +123,11 @@ export function sweepCommand(argv: string[]): Promise<number> {
         resume: values.resume === true,
         workers,
         startExecutor: () => workerPool(workers, experiment),
-        progress: values.quiet ? silentProgress : streamProgress(process.stderr, label),
+        progress,
         shouldStop: () => stopping,
+        control,
         onRunError: (run, message) => {
-          if (reported++ < 5) process.stderr.write(`${label}: run ${run} failed (outputs NaN): ${message}\n`);
+          if (reported++ < 5) say(`run ${run} failed (outputs NaN): ${message}`);
         },
       });
       if (manifest.counts.failed > 0) process.stderr.write(`${label}: ${manifest.counts.failed} runs failed; their outputs are NaN\n`);

@@ -2,7 +2,7 @@
 // becomes a parameter value (the inverse-CDF transform every design shares). Only exactly rounded
 // arithmetic and the model's detmath are used, so a shard on a cluster node computes the same
 // factor values, to the bit, as the laptop that planned the sweep.
-import { normalCdf, normalQuantile } from './normal';
+import { logNormalCdf, normalCdf, normalQuantile, normalQuantileFromLog } from './normal';
 import { exp, log } from '../model/detmath';
 
 /** A factor's value as it is set on the scenario: a number, or a level such as a stance name. */
@@ -44,21 +44,39 @@ function bin(u: number, n: number): number {
   return Math.min(n - 1, Math.max(0, Math.floor(u * n)));
 }
 
-/** Truncated normal by inversion: x = mean + sd * PhiInv(Phi(a) + u (Phi(b) - Phi(a))). */
+/**
+ * Truncated normal by inversion: x = mean + sd * PhiInv(Phi(a) + u (Phi(b) - Phi(a))), with a and b
+ * the range's ends in standard units. Reflected so that the range lies below the mean's side, where
+ * Phi keeps its relative precision. A range that lies wholly more than FAR_TAIL sd from the mean is
+ * inverted in log space (Phi(b) underflows, or keeps too few digits, out there); nearer ranges keep
+ * the direct computation, so the values of every experiment that was right before are the same bytes.
+ */
 function truncatedNormal(u: number, mean: number, sd: number, min: number, max: number): number {
   let a = (min - mean) / sd;
   let b = (max - mean) / sd;
-  // Invert in the lower tail, where Phi keeps its relative precision, by reflecting when needed.
   const flip = a > 0;
   if (flip) [a, b] = [-b, -a];
-  const pa = normalCdf(a);
-  const pb = normalCdf(b);
   // Keep u off 0 and 1 so an unbounded normal never returns an infinite value.
   const v = Math.min(1 - 2 ** -53, Math.max(2 ** -53, flip ? 1 - u : u));
-  const p = pa + v * (pb - pa);
-  const z = Math.min(b, Math.max(a, normalQuantile(p)));
+  let z: number;
+  if (b < -FAR_TAIL) {
+    // the ends exactly (out here, u a hair off 0 lands well inside the range);
+    // between them log p = log(Phi(b) (w + (1 - w) Phi(a) / Phi(b))), every term in range
+    const w = flip ? 1 - u : u;
+    const la = logNormalCdf(a);
+    const lb = logNormalCdf(b);
+    z = w <= 0 ? a : w >= 1 ? b : normalQuantileFromLog(lb + log(w + (1 - w) * exp(la - lb)));
+  } else {
+    const pa = normalCdf(a);
+    const pb = normalCdf(b);
+    z = normalQuantile(pa + v * (pb - pa));
+  }
+  z = Math.min(b, Math.max(a, z));
   return mean + sd * (flip ? -z : z);
 }
+
+/** Standard units beyond which a truncated normal range is inverted in log space. */
+const FAR_TAIL = 5;
 
 /** The value of a factor at u in [0, 1] of its own axis of the unit hypercube. */
 export function fromUnit(d: Distribution, u: number): FactorValue {

@@ -1,17 +1,40 @@
 // manifest.json: what a sweep directory holds and how it came about. runs.csv is the truth about
 // which runs are done; the manifest says which experiment they belong to (its hash), with which
-// model version, how far the sweep got, and how long it took.
+// model version and tool (version, commit, Node, platform), how far the sweep got, how long it
+// took, and the SHA-256 of every output file.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DesignStructure } from './designs';
 import type { Shard } from './plan';
 import { fsReason, MANIFEST_FILE, StoreError, writeAtomic } from './store';
+import { runtimeInfo, toolInfo, type RuntimeInfo, type ToolInfo } from './provenance';
 
 export const MANIFEST_FORMAT = 'meerwaarde-sweep/1';
+
+/** One session of work on a sweep folder (a start, or a --resume); a merge lists its shards' sessions. */
+export interface SessionRecord {
+  started: string;
+  /** null while it runs, or when it was killed */
+  ended: string | null;
+  /** runs it committed */
+  runs: number;
+  workers: number;
+  /** "version", with the commit and "+dirty" where known */
+  tool: string;
+  node: string;
+  /** platform and architecture */
+  platform: string;
+  host: string;
+  /** after a merge: which shard, "I/N" */
+  shard?: string;
+}
 
 export interface Manifest {
   format: typeof MANIFEST_FORMAT;
   modelVersion: string;
+  /** the tool that wrote this manifest (its latest session, or the merge) */
+  tool: ToolInfo;
+  runtime: RuntimeInfo;
   /** SHA-256 of the resolved experiment (experiment.json without formatting) */
   experimentHash: string;
   experiment: { name: string; file: string };
@@ -29,7 +52,8 @@ export interface Manifest {
     failed: number;
   };
   columns: { factors: string[]; outputs: string[]; monthly: string[] };
-  files: { runs: string; monthly: string | null };
+  /** sha256: of each output file, when the session ended (absent while a sweep runs) */
+  files: { runs: string; monthly: string | null; sha256?: Record<string, string> };
   status: 'running' | 'interrupted' | 'complete';
   timing: {
     started: string;
@@ -42,8 +66,26 @@ export interface Manifest {
     clientMonths: number;
     clientMonthsPerSecond: number;
   };
+  /** every session that worked on it, oldest first */
+  sessions: SessionRecord[];
   /** for a merged sweep: the shard directories it came from */
   mergedFrom?: string[];
+}
+
+/** A session's record, for this process. */
+export function sessionRecord(started: string, workers: number): SessionRecord {
+  const tool = toolInfo();
+  const runtime = runtimeInfo();
+  return {
+    started,
+    ended: null,
+    runs: 0,
+    workers,
+    tool: `${tool.version}${tool.commit ? ` ${tool.commit.slice(0, 12)}${tool.dirty ? '+dirty' : ''}` : ''}`,
+    node: runtime.node,
+    platform: `${runtime.platform} ${runtime.arch}`,
+    host: runtime.host,
+  };
 }
 
 export function readManifest(dir: string): Manifest | null {

@@ -5,6 +5,7 @@ import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync } f
 import { join, resolve } from 'node:path';
 import { BufferedWriter, LineReader, runOfLine } from './lines';
 import { readManifest, writeManifest, type Manifest } from './manifest';
+import { checksums, runtimeInfo, toolInfo } from './provenance';
 import { EXPERIMENT_FILE, fsReason, isUserFsError, makeDir, MONTHLY_FILE, removeDirs, RUNS_FILE, StoreError } from './store';
 
 export interface MergeReport {
@@ -90,6 +91,8 @@ function mergeInto(dirs: string[], out: string, manifests: Manifest[], order: nu
   const clientMonths = manifests.reduce((s, m) => s + m.timing.clientMonths, 0);
   const manifest: Manifest = {
     ...first,
+    tool: toolInfo(),
+    runtime: runtimeInfo(),
     counts: {
       ...first.counts,
       shard: { index: 0, count: 1 },
@@ -108,8 +111,10 @@ function mergeInto(dirs: string[], out: string, manifests: Manifest[], order: nu
       clientMonths,
       clientMonthsPerSecond: seconds > 0 ? clientMonths / seconds : 0,
     },
+    sessions: order.flatMap((i, shard) => (Array.isArray(manifests[i].sessions) ? manifests[i].sessions : []).map((x) => ({ ...x, shard: `${shard}/${order.length}` }))),
     mergedFrom: shards.map((d) => resolve(d)),
   };
+  manifest.files = { ...first.files, sha256: checksums(out, [RUNS_FILE, ...(first.files.monthly ? [MONTHLY_FILE] : []), EXPERIMENT_FILE]) };
   writeManifest(out, manifest);
   return { manifest, runs };
 }

@@ -60,6 +60,63 @@ function poly(c: number[], x: number): number {
   return s;
 }
 
+/** log of the standard normal density, without underflow far in the tails. */
+export function logNormalPdf(x: number): number {
+  return -0.5 * x * x - LOG_SQRT_2PI;
+}
+
+const LOG_SQRT_2PI = 0.9189385332046728; // log(sqrt(2 pi)), a constant (no host's log involved)
+
+/**
+ * log Phi(x), accurate (relative error about 1e-15) for every x, also where Phi(x) itself underflows
+ * (x < -38) or loses its relative precision by cancellation (x < -5). Above -3: log of Marsaglia's
+ * series; below: log phi(x) + log of Mills' ratio m(t) = (1 - Phi(t)) / phi(t) at t = -x, by its
+ * continued fraction m(t) = 1 / (t + 1 / (t + 2 / (t + 3 / (t + ...)))) (Laplace; evaluated by the
+ * modified Lentz method, which converges in under 120 steps at t = 3 and faster further out).
+ */
+export function logNormalCdf(x: number): number {
+  if (x > -3) return x >= 8 ? 0 : log(normalCdf(x));
+  return logNormalPdf(x) + log(millsRatio(-x));
+}
+
+/** Mills' ratio (1 - Phi(t)) / phi(t) for t >= 3, by its continued fraction (modified Lentz). */
+function millsRatio(t: number): number {
+  const tiny = 1e-300;
+  let f = t;
+  let c = t;
+  let d = 0;
+  for (let k = 1; k < 500; k++) {
+    d = t + k * d;
+    d = d === 0 ? 1 / tiny : 1 / d;
+    c = t + k / c;
+    if (c === 0) c = tiny;
+    const delta = c * d;
+    f *= delta;
+    if (Math.abs(delta - 1) < 1e-16) break;
+  }
+  return 1 / f;
+}
+
+/**
+ * The standard normal quantile at log p (lp <= 0): Phi^-1(exp(lp)) without underflow, for the far
+ * tail. AS 241's tail branch takes r = sqrt(-log p) directly; Newton steps on log Phi (concave, so
+ * they converge from either side) then bring it to full precision anywhere, e.g. lp = -5000.
+ */
+export function normalQuantileFromLog(lp: number): number {
+  if (lp >= LOG_0_075) return normalQuantile(exp(lp));
+  const r = Math.sqrt(-lp);
+  let z = -(r <= 5 ? poly(C, r - 1.6) / poly(D, r - 1.6) : poly(E, r - 5) / poly(F, r - 5));
+  for (let i = 0; i < 8; i++) {
+    const l = logNormalCdf(z);
+    const step = (l - lp) / exp(logNormalPdf(z) - l);
+    z -= step;
+    if (Math.abs(step) <= 1e-15 * Math.abs(z)) break;
+  }
+  return z;
+}
+
+const LOG_0_075 = -2.5902671654458267; // log(0.075): below it AS 241 uses its tail branch
+
 /** Inverse of the standard normal CDF (AS 241); p in (0, 1), with -Infinity at 0 and Infinity at 1. */
 export function normalQuantile(p: number): number {
   if (p <= 0) return -Infinity;

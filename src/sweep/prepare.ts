@@ -8,8 +8,9 @@ import { formatIssues, InputError, jsonPath, unknownKeyMessage, MAX_REPORTED, ty
 import { ScenarioSchema } from '../scenario/schema';
 import { schemaAt } from '../scenario/schema-walk';
 import type { ResolvedExperiment } from './resolve';
-import { seriesValue, seriesPaths, type ModelApi } from './runner';
+import { monthColumns, type ModelApi } from './runner';
 import { fromUnit, gridSize, gridValue, type FactorValue } from './factors';
+import { RESERVED } from './experiment';
 
 /** Values tried on the whole scenario per factor (the ends, the middle, one off the grid, a few levels). */
 const FULL_PROBES = 6;
@@ -35,9 +36,9 @@ function probeValues(e: ResolvedExperiment, i: number): FactorValue[] {
   return [...new Set(d.kind === 'integer' ? grid : [...grid, fromUnit(d, OFF_GRID)])];
 }
 
-function listing(names: string[]): string {
+function listing(names: string[], doc = 'docs/research.md'): string {
   const shown = names.slice(0, 15).join(', ');
-  return names.length > 15 ? `${shown}, ... (${names.length} in all; see docs/research.md)` : shown;
+  return names.length > 15 ? `${shown}, ... (${names.length} in all; see ${doc})` : shown;
 }
 
 /** The schema of the scenario value at a factor's path, or undefined when the scenario has no such place. */
@@ -121,10 +122,11 @@ export function prepareExperiment(e: ResolvedExperiment, source: string, model: 
   outputs.forEach((o, j) => {
     if (!known.has(o)) issues.push({ path: `$.outputs[${j}]`, message: unknownKeyMessage(o, metrics, 'summary metric', `available: ${listing(metrics)}`) });
   });
-  const month = probe.monthly[0];
-  const series = seriesPaths(month);
+  const columns = monthColumns(model, probe.monthly[0]);
+  const series = [...columns.keys()].filter((name) => !RESERVED.has(name));
   e.monthly.forEach((s, j) => {
-    if (Number.isNaN(seriesValue(month, s))) issues.push({ path: `$.monthly[${j}]`, message: unknownKeyMessage(s, series, 'monthly series', 'a number in the monthly snapshot, e.g. composite, stock, meta.balance, managers.W.corners.value') });
+    if (RESERVED.has(s)) issues.push({ path: `$.monthly[${j}]`, message: `"${s}" is a column of monthly.csv already` });
+    else if (!columns.has(s)) issues.push({ path: `$.monthly[${j}]`, message: unknownKeyMessage(s, series, 'monthly.csv column', `available: ${listing(series, 'docs/outputs.md')}`) });
   });
   if (issues.length > 0) throw new InputError(source, issues);
   return { ...e, outputs };

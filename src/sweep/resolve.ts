@@ -38,6 +38,46 @@ export function toDistribution(f: FactorInput): Distribution {
   }
 }
 
+/** A factor as an experiment file gives it: the inverse of toDistribution, every default spelt out. */
+export function toFactorInput(f: Factor): FactorInput {
+  const d = f.distribution;
+  const head = { path: f.path, name: f.name };
+  switch (d.kind) {
+    case 'levels':
+      return { ...head, levels: d.levels };
+    case 'uniform':
+      return { ...head, range: [d.min, d.max], distribution: 'uniform' };
+    case 'integer':
+      return { ...head, range: [d.min, d.max], distribution: 'uniform', integer: true };
+    case 'loguniform':
+      return { ...head, range: [d.min, d.max], distribution: 'loguniform' };
+    case 'normal':
+      return { ...head, range: [d.min, d.max], distribution: 'normal', mean: d.mean, sd: d.sd };
+    case 'triangular':
+      return { ...head, range: [d.min, d.max], distribution: 'triangular', mode: d.mode };
+  }
+}
+
+/**
+ * The experiment as a file (the form `validate`, `sweep` and `design` read), with the base scenario
+ * inline and every default spelt out. Resolving it gives `e` back exactly, so a sweep's
+ * experiment.json reruns the sweep anywhere, with the same experiment hash and the same bytes.
+ */
+export function experimentFile(e: ResolvedExperiment): ExperimentInput {
+  return {
+    name: e.name,
+    ...(e.scenario ? { scenario: e.scenario } : {}),
+    factors: e.factors.map(toFactorInput),
+    design: e.design as ExperimentInput['design'],
+    replicates: e.replicates,
+    seed: e.seed,
+    seeds: e.seeds,
+    ...(e.months !== null ? { months: e.months } : {}),
+    ...(e.outputs !== null ? { outputs: e.outputs } : {}),
+    monthly: e.monthly,
+  };
+}
+
 /** Validates parsed JSON as an experiment file; throws InputError naming every problem by JSON path. */
 export function parseExperiment(json: unknown, source: string): ExperimentInput {
   return validateInput(ExperimentSchema, json, source);

@@ -2,18 +2,28 @@
 // scenario, the model run with the run's seed, and the results formatted as CSV rows. Formatting
 // happens in the worker so the main thread only appends text.
 import { makeDesign } from './designs';
-import { formatNumber, formatRow } from './csv';
+import { formatField, formatNumber, formatRow } from './csv';
 import { runId, type RunPlan } from './plan';
 import type { ResolvedExperiment } from './resolve';
+
+/** A column a month offers to monthly.csv: its name and how to read it. */
+export interface MonthColumn<Month = unknown> {
+  name: string;
+  get(month: Month): number | string;
+}
 
 /** What the sweep needs from the model (src/engine, src/scenario); injected so tests can fake it. */
 export interface ModelApi<S = Record<string, unknown>, Summary = unknown, Month = unknown> {
   modelVersion: string;
   runScenario(input: { scenario: S; seed: number; months?: number }): { summary: Summary; monthly: Month[] };
   setScenarioValue(scenario: S, path: string, value: number | string): S;
+  /** all of a run's values at once (one copy and one check; default: one setScenarioValue each) */
+  setScenarioValues?(scenario: S, assignments: [string, number | string][]): S;
   summaryMetrics(summary: Summary): Record<string, number>;
   /** clients simulated in one month (for client-months per second) */
   clientsInMonth(month: Month): number;
+  /** the columns a month offers, by name (default: every number or text in it, by dotted path) */
+  monthlyColumns?(sample: Month): MonthColumn<Month>[];
 }
 
 export interface RunResult {
@@ -27,26 +37,29 @@ export interface RunResult {
   error?: string;
 }
 
-/**
- * Reads a number at a dotted path in a month snapshot, e.g. 'meta.balance', 'managers.W.corners.value'
- * or 'caseload.benefit.0' (tier 1). Only the snapshot's own fields count: not an array's length, nor
- * anything an object inherits.
- */
-export function seriesValue(month: unknown, path: string): number {
-  let node: unknown = month;
-  for (const part of path.split('.')) {
-    if (node === null || typeof node !== 'object') return NaN;
-    if (Array.isArray(node) ? !/^(0|[1-9]\d*)$/.test(part) || Number(part) >= node.length : !Object.hasOwn(node, part)) return NaN;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return typeof node === 'number' ? node : typeof node === 'boolean' ? Number(node) : NaN;
+/** Every number or text in a month, by its dotted path (array items numbered from 1). */
+export function dottedColumns(sample: unknown): MonthColumn[] {
+  const columns: MonthColumn[] = [];
+  const walk = (names: string[], path: (string | number)[], v: unknown): void => {
+    if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') {
+      columns.push({
+        name: names.join('.'),
+        get: (m) => {
+          let node = m;
+          for (const k of path) node = (node as Record<string | number, unknown>)?.[k];
+          return typeof node === 'boolean' ? Number(node) : (node as number | string);
+        },
+      });
+    } else if (Array.isArray(v)) v.forEach((x, i) => walk([...names, String(i + 1)], [...path, i], x));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk([...names, k], [...path, k], x);
+  };
+  walk([], [], sample);
+  return columns;
 }
 
-/** Every path seriesValue reads a number at (for "did you mean"). */
-export function seriesPaths(month: unknown, prefix = ''): string[] {
-  if (typeof month === 'number' || typeof month === 'boolean') return prefix ? [prefix] : [];
-  if (month === null || typeof month !== 'object') return [];
-  return Object.keys(month).flatMap((k) => seriesPaths((month as Record<string, unknown>)[k], prefix ? `${prefix}.${k}` : k));
+/** The columns of a model's month, by name. */
+export function monthColumns(model: ModelApi, sample: unknown): Map<string, MonthColumn> {
+  return new Map((model.monthlyColumns ? model.monthlyColumns(sample) : dottedColumns(sample)).map((c) => [c.name, c]));
 }
 
 export function runPlanOf(e: ResolvedExperiment): RunPlan {
@@ -70,24 +83,39 @@ export function createRunner(e: ResolvedExperiment, model: ModelApi): (run: numb
   const base = e.scenario;
   const design = makeDesign(e.design, e.factors, e.seed);
   const plan = runPlanOf(e);
+  // the monthly columns are read by name, looked up once, on the first run's first month
+  let series: MonthColumn[] | null = null;
+  let monthColumn: MonthColumn | undefined;
   return (run) => {
     const id = runId(plan, run);
     const values = design.point(id.point);
     const head = [id.run, id.point, id.replicate, id.seed, ...values];
     try {
       let scenario = base;
-      e.factors.forEach((f, i) => (scenario = model.setScenarioValue(scenario, f.path, values[i])));
+      if (model.setScenarioValues) scenario = model.setScenarioValues(base, e.factors.map((f, i) => [f.path, values[i]]));
+      else e.factors.forEach((f, i) => (scenario = model.setScenarioValue(scenario, f.path, values[i])));
       const result = model.runScenario({ scenario, seed: id.seed, ...(e.months !== null ? { months: e.months } : {}) });
       const metrics = model.summaryMetrics(result.summary);
       let monthly = '';
       let clientMonths = 0;
-      result.monthly.forEach((m, t) => {
+      if (e.monthly.length > 0 && series === null && result.monthly.length > 0) {
+        const columns = monthColumns(model, result.monthly[0]);
+        series = e.monthly.map((name) => {
+          const c = columns.get(name);
+          if (!c) throw new Error(`the monthly snapshot has no column "${name}"`);
+          return c;
+        });
+        monthColumn = columns.get('month');
+      }
+      for (let t = 0; t < result.monthly.length; t++) {
+        const m = result.monthly[t];
         clientMonths += model.clientsInMonth(m);
-        if (e.monthly.length > 0) {
-          const month = seriesValue(m, 'month');
-          monthly += `${id.run},${formatNumber(Number.isNaN(month) ? t : month)},${e.monthly.map((p) => formatNumber(seriesValue(m, p))).join(',')}\n`;
+        if (series) {
+          let line = `${id.run},${formatNumber(monthColumn ? Number(monthColumn.get(m)) : t)}`;
+          for (const c of series) line += `,${formatField(c.get(m))}`;
+          monthly += `${line}\n`;
         }
-      });
+      }
       const row = formatRow([...head, ...outputs.map((o) => metrics[o] ?? NaN)]);
       return { run, row, monthly, clientMonths };
     } catch (err) {

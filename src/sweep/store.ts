@@ -9,8 +9,7 @@
 //  3. On resume, a partial last line is cut off, and monthly rows of runs that runs.csv does not
 //     hold (written just before a kill) are cut off from the end of monthly.csv.
 //  4. manifest.json and experiment.json are replaced atomically (write, fsync, rename).
-import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, statSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
-import { hostname } from 'node:os';
+import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readSync, renameSync, rmdirSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 
@@ -18,7 +17,6 @@ export const RUNS_FILE = 'runs.csv';
 export const MONTHLY_FILE = 'monthly.csv';
 export const MANIFEST_FILE = 'manifest.json';
 export const EXPERIMENT_FILE = 'experiment.json';
-export const LOCK_FILE = '.sweep.lock';
 
 /** File-system error codes that come from where the user asked us to read or write, not from a defect. */
 const USER_FS_CODES = new Set(['ENOENT', 'ENOTDIR', 'EEXIST', 'EISDIR', 'EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'ENAMETOOLONG', 'ELOOP', 'EBUSY', 'ETXTBSY']);
@@ -295,93 +293,4 @@ function lastRowEnd(fd: number, end: number, lastRun: number): number {
 /** A sweep directory that cannot be resumed as asked. */
 export class StoreError extends Error {
   override name = 'StoreError';
-}
-
-/** How often a running sweep touches its lock, and how long an untouched lock counts as held. */
-const LOCK_BEAT_MS = 10_000;
-const LOCK_STALE_MS = 60_000;
-
-interface LockHolder {
-  pid: number;
-  host: string;
-  started: string;
-}
-
-export interface SweepLock {
-  release(): void;
-}
-
-/**
- * Takes the output directory for one sweep process, so that the same sweep started twice (two
- * terminals, a job array submitted again) cannot append to the same files. The lock is a file created
- * exclusively and touched every few seconds; one left by a process that died (killed, node failure)
- * is taken over: on the same host when its process is gone, on another host when it is a minute old.
- */
-export function lockDirectory(dir: string): SweepLock {
-  const path = join(dir, LOCK_FILE);
-  const me = `${JSON.stringify({ pid: process.pid, host: hostname(), started: new Date().toISOString() })}\n`;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const fd = openSync(path, 'wx');
-      try {
-        writeSync(fd, me);
-      } finally {
-        closeSync(fd);
-      }
-      break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const holder = readLock(path);
-      if (attempt > 0 || lockIsHeld(path, holder)) {
-        const who = holder ? `pid ${holder.pid} on ${holder.host}, since ${holder.started}` : 'another process';
-        throw new StoreError(`${dir} is in use by another sweep (${who}): wait for it to finish or stop it; if none is running, delete ${path}`);
-      }
-      rmSync(path, { force: true });
-    }
-  }
-  const beat = setInterval(() => {
-    try {
-      const now = new Date();
-      utimesSync(path, now, now);
-    } catch {
-      // the next beat tries again
-    }
-  }, LOCK_BEAT_MS);
-  beat.unref();
-  return {
-    release() {
-      clearInterval(beat);
-      try {
-        if (readFileSync(path, 'utf8') === me) rmSync(path, { force: true });
-      } catch {
-        // gone already
-      }
-    },
-  };
-}
-
-function readLock(path: string): LockHolder | null {
-  try {
-    const h = JSON.parse(readFileSync(path, 'utf8')) as LockHolder;
-    return Number.isSafeInteger(h?.pid) && typeof h.host === 'string' ? h : null;
-  } catch {
-    return null;
-  }
-}
-
-function lockIsHeld(path: string, holder: LockHolder | null): boolean {
-  let age: number;
-  try {
-    age = Date.now() - statSync(path).mtimeMs;
-  } catch {
-    return false;
-  }
-  if (!holder || age > LOCK_STALE_MS) return false;
-  if (holder.host !== hostname()) return true;
-  try {
-    process.kill(holder.pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

@@ -3,12 +3,14 @@
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeDesign } from './designs';
-import { MANIFEST_FORMAT, readManifest, writeManifest, type Manifest } from './manifest';
+import { MANIFEST_FORMAT, readManifest, sessionRecord, writeManifest, type Manifest } from './manifest';
+import { checksums, runtimeInfo, toolInfo } from './provenance';
 import { shardRun, shardSize, totalRuns, type Shard } from './plan';
 import type { Progress } from './progress';
-import { experimentHash, type ResolvedExperiment } from './resolve';
+import { experimentFile, experimentHash, type ResolvedExperiment } from './resolve';
 import { monthlyHeader, runPlanOf, runsHeader, type RunResult } from './runner';
-import { EXPERIMENT_FILE, fsReason, isUserFsError, lockDirectory, makeDir, MANIFEST_FILE, MONTHLY_FILE, removeDirs, RUNS_FILE, StoreError, SweepStore, writeAtomic, type SweepLock } from './store';
+import { EXPERIMENT_FILE, fsReason, isUserFsError, makeDir, MANIFEST_FILE, MONTHLY_FILE, removeDirs, RUNS_FILE, StoreError, SweepStore, writeAtomic } from './store';
+import { lockDirectory, type SweepLock } from './lock';
 import type { Executor } from './pool';
 import { parseLine } from './csv';
 import { LineReader } from './lines';
@@ -27,6 +29,8 @@ export interface SweepOptions {
   onRunError?: (run: number, message: string) => void;
   /** set by a signal handler: stop dispatching, commit what is in order, exit */
   shouldStop?: () => boolean;
+  /** filled in by runSweep: how a signal handler stops or quits this sweep */
+  control?: SweepControl;
   now?: () => number;
 }
 
@@ -40,6 +44,16 @@ export interface SweepReport {
 const BATCH_MS = 1000;
 const BATCH_ROWS = 512;
 
+/**
+ * How a signal handler steers a running sweep: `stop()` lets the runs in flight finish and ends
+ * cleanly; `quit()` ends at once, synchronously (commits the rows already in order, records the
+ * manifest as interrupted, releases the lock), for the caller to exit right after.
+ */
+export interface SweepControl {
+  stop(): void;
+  quit(): void;
+}
+
 export async function runSweep(o: SweepOptions): Promise<SweepReport> {
   const now = o.now ?? Date.now;
   const e = o.experiment;
@@ -50,9 +64,12 @@ export async function runSweep(o: SweepOptions): Promise<SweepReport> {
   const previous = checkDirectory(o, hash);
   const design = makeDesign(e.design, e.factors, e.seed);
   const started = new Date(now()).toISOString();
+  const session = sessionRecord(started, o.workers);
   const manifest: Manifest = {
     format: MANIFEST_FORMAT,
     modelVersion: o.modelVersion,
+    tool: toolInfo(),
+    runtime: runtimeInfo(),
     experimentHash: hash,
     experiment: { name: e.name, file: EXPERIMENT_FILE },
     design: { kind: design.kind, points: design.size, structure: design.structure },
@@ -70,44 +87,82 @@ export async function runSweep(o: SweepOptions): Promise<SweepReport> {
       clientMonths: previous?.timing.clientMonths ?? 0,
       clientMonthsPerSecond: 0,
     },
+    sessions: [...(Array.isArray(previous?.sessions) ? previous.sessions : []), session],
   };
   const { store, committed, lock } = openDirectory(o, e, manifest, previous);
+  let t0 = now();
+  let done = committed; // shard positions committed
+  let clientMonths = 0;
+  let rows: string[] = [];
+  let monthly: string[] = [];
+  let lastFlush = now();
+  const flush = () => {
+    if (rows.length > 0) store.append(rows.join(''), monthly.join(''));
+    rows = [];
+    monthly = [];
+    lastFlush = now();
+  };
+  let ended = false;
+  /** Commits what is in order, closes the files and records the manifest; once. */
+  const endSession = (checksum: boolean) => {
+    if (ended) return;
+    ended = true;
+    try {
+      flush();
+      store.close();
+      const seconds = (now() - t0) / 1000;
+      const ran = done - committed;
+      manifest.counts.done = done;
+      manifest.status = done === size ? 'complete' : 'interrupted';
+      manifest.timing.updated = new Date(now()).toISOString();
+      manifest.timing.seconds += seconds;
+      manifest.timing.clientMonths += clientMonths;
+      manifest.timing.runsPerSecond = seconds > 0 ? ran / seconds : 0;
+      manifest.timing.clientMonthsPerSecond = seconds > 0 ? clientMonths / seconds : 0;
+      Object.assign(session, { ended: manifest.timing.updated, runs: ran });
+      if (checksum) manifest.files.sha256 = checksums(o.dir, [RUNS_FILE, ...(manifest.files.monthly ? [MONTHLY_FILE] : []), EXPERIMENT_FILE]);
+      writeManifest(o.dir, manifest);
+    } finally {
+      lock.release();
+    }
+  };
+  let stopping = false;
+  if (o.control) {
+    o.control.stop = () => {
+      stopping = true;
+    };
+    o.control.quit = () => {
+      stopping = true;
+      if (ended) return;
+      endSession(false);
+      o.progress.interrupt(`quit at ${done}/${size} runs (the runs in flight are lost); continue with --resume`);
+    };
+  }
+  const shouldStop = () => stopping || o.shouldStop?.() === true;
   try {
     manifest.counts.failed = committed > 0 ? countFailed(o.dir, e) : 0;
-    let t0 = now();
     let next = committed; // next shard position to dispatch
-    let done = committed; // shard positions committed
-    let clientMonths = 0;
     const ready = new Map<number, RunResult>();
-    let rows: string[] = [];
-    let monthly: string[] = [];
-    let lastFlush = now();
-    const flush = () => {
-      if (rows.length > 0) store.append(rows.join(''), monthly.join(''));
-      rows = [];
-      monthly = [];
-      lastFlush = now();
-    };
-
     let executor: Executor | null = null;
     try {
       if (committed < size) {
         executor = await o.startExecutor();
         // rates count the runs, not the workers' start-up
         t0 = now();
-        o.progress.start(size, committed);
+        o.progress.start(size, committed, executor.capacity);
         const ex = executor;
         await new Promise<void>((resolve, reject) => {
           let inFlight = 0;
           let failed = false;
           const pump = () => {
-            if (failed) return;
-            while (inFlight < ex.capacity && next < size && !o.shouldStop?.()) {
+            if (failed || ended) return;
+            while (inFlight < ex.capacity && next < size && !shouldStop()) {
               const k = next++;
               inFlight++;
               ex.run(shardRun(o.shard, k)).then(
                 (r) => {
                   inFlight--;
+                  if (ended) return;
                   ready.set(k, r);
                   // commit in run order; results that arrive early wait in `ready` (at most capacity)
                   while (ready.has(done)) {
@@ -124,7 +179,7 @@ export async function runSweep(o: SweepOptions): Promise<SweepReport> {
                   }
                   if (rows.length >= BATCH_ROWS || now() - lastFlush >= BATCH_MS) flush();
                   o.progress.update(done);
-                  if (inFlight === 0 && (next >= size || o.shouldStop?.())) resolve();
+                  if (inFlight === 0 && (next >= size || shouldStop())) resolve();
                   else pump();
                 },
                 (err: Error) => {
@@ -139,23 +194,14 @@ export async function runSweep(o: SweepOptions): Promise<SweepReport> {
         });
       }
     } finally {
-      flush();
-      store.close();
+      if (!ended) flush();
       await executor?.close();
     }
-
-    if (committed >= size) o.progress.start(size, committed);
+    if (committed >= size) o.progress.start(size, committed, 1);
     const seconds = (now() - t0) / 1000;
-    const ran = done - committed;
-    manifest.counts.done = done;
-    manifest.status = done === size ? 'complete' : 'interrupted';
-    manifest.timing.updated = new Date(now()).toISOString();
-    manifest.timing.seconds += seconds;
-    manifest.timing.clientMonths += clientMonths;
-    manifest.timing.runsPerSecond = seconds > 0 ? ran / seconds : 0;
-    manifest.timing.clientMonthsPerSecond = seconds > 0 ? clientMonths / seconds : 0;
-    writeManifest(o.dir, manifest);
+    endSession(true);
     const rate = manifest.timing.runsPerSecond;
+    const ran = done - committed;
     o.progress.finish(
       done,
       manifest.status === 'complete'
@@ -164,7 +210,15 @@ export async function runSweep(o: SweepOptions): Promise<SweepReport> {
     );
     return { manifest, ran };
   } finally {
-    lock.release();
+    // on a failure (a crashed worker), the files are closed and the lock released; the manifest says running
+    if (!ended) {
+      ended = true;
+      try {
+        store.close();
+      } finally {
+        lock.release();
+      }
+    }
   }
 }
 
@@ -211,9 +265,9 @@ function openDirectory(o: SweepOptions, e: ResolvedExperiment, manifest: Manifes
   }
 }
 
-/** experiment.json as the sweep writes it. */
+/** experiment.json as the sweep writes it: an experiment file that reruns this sweep (base scenario inline). */
 function experimentText(e: ResolvedExperiment): string {
-  return JSON.stringify(e, null, 2) + '\n';
+  return JSON.stringify(experimentFile(e), null, 2) + '\n';
 }
 
 /** Refuses a directory that holds another sweep, or this one without --resume. Returns its manifest. */
