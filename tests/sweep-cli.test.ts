@@ -294,6 +294,14 @@ describe('the built command line: bad input changes nothing', () => {
     });
   });
 
+  it('node started with V8 options (--single-threaded-gc, --max-semi-space-size): the workers start, the same bytes', () => {
+    const out = at('v8-options');
+    const r = spawnSync(process.execPath, ['--single-threaded-gc', '--max-semi-space-size=32', BIN, 'sweep', smallFile, '--out', out, '--workers', '2', '--quiet'], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.stderr).not.toMatch(/internal error|ERR_WORKER_INVALID_EXEC_ARGV/);
+    expect(r.status, r.stderr).toBe(0);
+    expect(read(out, 'runs.csv')).toBe(read(done, 'runs.csv'));
+  }, 60_000);
+
   it('the same sweep started twice into one folder: the second is refused and the first ends intact', async () => {
     const slow = at('slow.json');
     writeFileSync(slow, JSON.stringify({ ...small, design: { kind: 'lhs', samples: 120 }, months: 24 }));

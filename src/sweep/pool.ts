@@ -55,7 +55,27 @@ function startWorker(entry: WorkerEntry): Worker {
   // A worker inherits the parent's Node options; those that only make sense for a main script
   // (--input-type, --eval) would stop it from starting.
   const execArgv = process.execArgv.filter((a) => !/^--(input-type|eval|print)\b|^-[ep]$/.test(a));
-  return 'file' in entry ? new Worker(entry.file, { execArgv }) : new Worker(entry.bootstrap, { eval: true, execArgv });
+  const start = (argv: string[]) => ('file' in entry ? new Worker(entry.file, { execArgv: argv }) : new Worker(entry.bootstrap, { eval: true, execArgv: argv }));
+  try {
+    return start(execArgv);
+  } catch (err) {
+    // V8's flags (`node --single-threaded-gc ...`) are the whole process's, and a worker refuses
+    // them in its own options: start it without them
+    if ((err as NodeJS.ErrnoException).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw err;
+    return start(loaderOptions(execArgv));
+  }
+}
+
+/** The options that load code (`--import tsx`, `-r x`, `--conditions=c`), each with its value. */
+function loaderOptions(argv: string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const m = /^(--(?:import|require|loader|experimental-loader|conditions)|-[rC])(=.*)?$/.exec(argv[i]);
+    if (!m) continue;
+    kept.push(argv[i]);
+    if (m[2] === undefined && i + 1 < argv.length) kept.push(argv[++i]);
+  }
+  return kept;
 }
 
 /** In-flight calls per worker: two, so a worker never waits for its next run to arrive. */
