@@ -4,7 +4,7 @@
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { runSweep, type SweepOptions } from '../src/sweep/sweep';
 import { inlineExecutor } from '../src/sweep/pool';
@@ -384,6 +384,36 @@ describe('progress', () => {
     }
     expect(barLine('sweep', 425, 1000, f, 80)).toMatch(/^sweep \[#+\.+\] 425\/1000 runs {2}42\.5% {2}12\.3 runs\/s {2}ETA 3:10$/);
     expect(barLine('sweep', 425, 1000, f, 52)).toBe('sweep 425/1000 runs  42.5%  12.3 runs/s  ETA 3:10');
+  });
+
+  it('redraws the bar once a second while no run comes back (its ETA recomputed, not frozen); stops with the sweep', () => {
+    vi.useFakeTimers();
+    try {
+      const out: string[] = [];
+      const p = streamProgress({ write: (s: string) => out.push(s), isTTY: true, columns: 100 }, 'sweep', () => Date.now());
+      p.start(20, 0, 1);
+      for (let done = 1; done <= 10; done++) {
+        vi.advanceTimersByTime(1000);
+        p.update(done);
+      }
+      const drawn = out.length;
+      const eta = (line: string) => /ETA (\d+):(\d\d)/.exec(line)!.slice(1).reduce((m, s) => 60 * m + Number(s), 0);
+      const before = eta(out[drawn - 1]);
+      // a long run: nothing comes back for 5 s
+      vi.advanceTimersByTime(5000);
+      const ticks = out.slice(drawn);
+      expect(ticks.length).toBeGreaterThanOrEqual(4);
+      expect(ticks.length).toBeLessThanOrEqual(5);
+      expect(ticks.every((l) => l.startsWith('\rsweep [') && l.includes(' 10/20 runs'))).toBe(true);
+      // the runs still out take longer than the rate so far said: the ETA moves with the clock
+      expect(eta(ticks[ticks.length - 1])).toBeGreaterThan(before);
+      p.finish(20, 'done');
+      const ended = out.length;
+      vi.advanceTimersByTime(5000);
+      expect(out.length).toBe(ended);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('gives a sane first ETA although the first runs are slow (cold JIT) and the pipeline is filling', () => {
