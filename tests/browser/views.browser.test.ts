@@ -3,7 +3,7 @@
 // header's month; the desk, phone and projector layouts; month 0 drawn; words that agree.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hook, openPage, state, waitFor } from './harness';
+import { axe, hook, openPage, state, waitFor } from './harness';
 import {
   brokenWords,
   canvasInks,
@@ -91,6 +91,8 @@ describe('issue 7: the sandbox at every size, in Dutch and English', () => {
         for (const x of await stageWordsOutOfPlace(page)) found.push(`${where}: on the stage ${x}`);
         // a desk's screen has room for every table (a phone's may scroll one inside its box)
         if (width >= 1024) for (const x of await tablesScrollingSideways(page)) found.push(`${where}: table ${x}`);
+        // and the audit with everything open (the legend too), at the projector's size and on the phone
+        if (width === 1024 || width === 390) for (const v of await axe(page)) found.push(`${where}: axe ${v.id} (${v.impact}) at ${v.nodes.join(', ')}`);
         if (width === 1440) {
           // the charts are wide enough to read on a projector, and the "Four dimensions" panel is not a column of letters
           const chartWidth = await page.locator('.chart svg').first().evaluate((s) => s.getBoundingClientRect().width);
