@@ -182,3 +182,126 @@ export function failingInks(list: InkCheck[]): string[] {
     .filter((k) => (k.role === 'text' ? k.measured < 4.5 || (k.fontPx ?? 99) < 11 : k.measured < 3))
     .map((k) => `${k.name}${k.text ? ` "${k.text}"` : ''}: ${k.measured}:1${k.fontPx ? `, ${k.fontPx.toFixed(1)} px` : ''}`);
 }
+
+/**
+ * Form controls that stick out of their panel (the seed field squeezed to a sliver and its button over
+ * the panel's edge on a Dutch phone), and text fields too narrow to show a number.
+ */
+export function escapingControls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('main button, main input, main select, header button')) {
+      if (el.offsetParent === null || el.closest('.visually-hidden, .stage-parts, [hidden]')) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0) continue;
+      const name = `${el.tagName.toLowerCase()} "${(el.textContent || (el as HTMLInputElement).value || el.className).trim().slice(0, 30)}"`;
+      const box = el.closest('.panel, .site-header, .verdict-strip')?.getBoundingClientRect();
+      if (box && (r.left < box.left - 1 || r.right > box.right + 1)) out.push(`${name} sticks out of its panel (${Math.round(r.left)}..${Math.round(r.right)} in ${Math.round(box.left)}..${Math.round(box.right)})`);
+      if (el.matches('input[type=text], input:not([type])') && r.width < 3 * parseFloat(getComputedStyle(el).fontSize)) out.push(`${name} is only ${Math.round(r.width)} px wide`);
+    }
+    return out;
+  });
+}
+
+/** Words of a chart (axis titles, ticks, legend) drawn outside its picture, where they are cut off. */
+export function clippedChartText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const svg of document.querySelectorAll<SVGSVGElement>('svg.line-chart')) {
+      if (svg.getClientRects().length === 0) continue;
+      const box = svg.getBoundingClientRect();
+      for (const t of svg.querySelectorAll('text')) {
+        const r = t.getBoundingClientRect();
+        if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1) out.push(`"${t.textContent}" outside the chart`);
+      }
+    }
+    return out;
+  });
+}
+
+/** Tables that do not fit their box and scroll sideways inside it (a desk's screen has the room). */
+export function tablesScrollingSideways(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.table-scroll, .chart-table')]
+      .filter((b) => b.getClientRects().length > 0 && b.scrollWidth > b.clientWidth + 1)
+      .map((b) => `"${b.querySelector('caption')?.textContent ?? b.className}" is ${b.scrollWidth} px wide in ${b.clientWidth}`),
+  );
+}
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.width - 1 && b.x < a.x + a.width - 1 && a.y < b.y + b.height - 1 && b.y < a.y + a.height - 1;
+const inside = (a: Box, b: Box) => a.x >= b.x - 1 && a.y >= b.y - 1 && a.x + a.width <= b.x + b.width + 1 && a.y + a.height <= b.y + b.height + 1;
+
+/**
+ * On the stage: a zone's name or count outside its box, and any two words written over each other
+ * (a name wrapped on two lines is a box that its count shares at the right of the second line: those
+ * two are left out).
+ */
+export async function stageWordsOutOfPlace(page: Page): Promise<string[]> {
+  const inks = await hook<(Box & { name: string; text?: string; role: string; fontPx?: number })[]>(page, 'inks');
+  const parts = await hook<(Box & { kind: string; key: string })[]>(page, 'parts');
+  const out: string[] = [];
+  for (const zone of parts.filter((p) => p.kind === 'zone')) {
+    for (const k of inks.filter((x) => x.name === `zone name ${zone.key}` || x.name === `zone count ${zone.key}`)) {
+      if (!inside(k, zone)) out.push(`"${k.text}" runs out of its zone (${Math.round(k.x)},${Math.round(k.y)} ${Math.round(k.width)}x${Math.round(k.height)} in ${Math.round(zone.x)},${Math.round(zone.y)} ${Math.round(zone.width)}x${Math.round(zone.height)})`);
+    }
+  }
+  const words = inks.filter((k) => k.role === 'text' && (k.text ?? '').trim() !== '' && k.width > 0);
+  const wrapped = (k: (typeof words)[number]) => k.height > 1.7 * (k.fontPx ?? k.height);
+  const x2 = (a: Box, b: Box) => Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x) > 2 && Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y) > 2;
+  for (let i = 0; i < words.length; i++) {
+    for (let j = i + 1; j < words.length; j++) {
+      const [a, b] = [words[i], words[j]];
+      const pair = [a.name, b.name].sort().join(' ');
+      if (/^zone count (\w+) zone name \1$/.test(pair) && (wrapped(a) || wrapped(b))) continue;
+      if (x2(a, b)) out.push(`"${a.text}" (${a.name}) over "${b.text}" (${b.name})`);
+    }
+  }
+  return out;
+}
+
+/** On the stage: luck's labels over a station, a station's name or level, or each other. */
+export async function luckLabelClashes(page: Page): Promise<string[]> {
+  const inks = await hook<(Box & { name: string; text?: string })[]>(page, 'inks');
+  const parts = await hook<(Box & { kind: string; key: string })[]>(page, 'parts');
+  const labels = inks.filter((k) => k.name.startsWith('event label'));
+  const obstacles = [
+    ...parts.filter((p) => p.kind === 'station').map((p) => ({ ...p, what: `the ${p.key} station` })),
+    ...inks.filter((k) => /^station (name|level) /.test(k.name)).map((k) => ({ ...k, what: `"${k.text}"` })),
+  ];
+  const out: string[] = [];
+  for (const l of labels) for (const o of obstacles) if (overlaps(l, o)) out.push(`"${l.text}" over ${o.what}`);
+  for (let i = 0; i < labels.length; i++) for (let j = i + 1; j < labels.length; j++) if (overlaps(labels[i], labels[j])) out.push(`"${labels[i].text}" over "${labels[j].text}"`);
+  return out;
+}
+
+/** WCAG contrast of an element's text colour against its background colour (both as computed). */
+export function textContrast(page: Page, selector: string): Promise<number> {
+  return page.locator(selector).first().evaluate((el) => {
+    const rgb = (c: string) => (c.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map(Number);
+    const lum = ([r, g, b]: number[]) => {
+      const ch = (v: number) => {
+        const s = v / 255;
+        return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * ch(r) + 0.7152 * ch(g) + 0.0722 * ch(b);
+    };
+    // the first ancestor with a background that is not transparent
+    let bg = 'rgb(255, 255, 255)';
+    for (let e: Element | null = el; e; e = e.parentElement) {
+      const c = getComputedStyle(e).backgroundColor;
+      if (!/rgba\(.*,\s*0\)$/.test(c) && c !== 'transparent') {
+        bg = c;
+        break;
+      }
+    }
+    const a = lum(rgb(getComputedStyle(el).color));
+    const b = lum(rgb(bg));
+    return Math.round(((Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)) * 100) / 100;
+  });
+}

@@ -107,8 +107,10 @@ describe('issue 7: the page explains itself, keeps what was played, compares, pr
     await expectNoSeriousAxe(page, 'tour, step 1');
     await page.click('[data-action=tour-next]');
     expect(await page.locator('#tour-title').textContent()).toBe('Press play');
+    await expectNoSeriousAxe(page, 'tour, step 2');
     await page.click('[data-action=tour-next]');
     expect(await page.locator('.tour-progress').textContent()).toBe('Step 3 of 3');
+    await expectNoSeriousAxe(page, 'tour, step 3');
     expect(await page.locator('[data-action=tour-next]').textContent()).toBe('Done');
     await page.click('[data-action=tour-next]');
     expect(await page.locator('.tour').isVisible()).toBe(false);
@@ -180,6 +182,12 @@ describe('issue 7: the page explains itself, keeps what was played, compares, pr
     await expect.poll(() => hook<{ scenarioId: string }[]>(page, 'keptRuns').then((r) => r.map((x) => x.scenarioId).sort())).toEqual(['baseline', 'recession']);
     expect(await page.textContent('[data-action=compare]')).toContain('(2)');
     await page.click('[data-action=compare]');
+    // the side list: each kept run with its scenario, seed, month, controls, composite score and verdicts
+    const names = await page.locator('.kept-run label').allTextContents();
+    const hints = await page.locator('.kept-run .hint').allTextContents();
+    expect(names).toHaveLength(2);
+    for (const n of names) expect(n).toMatch(/^(Baseline|Recession).*, seed 4, month \d+ of \d+$/);
+    for (const e of hints) expect(e).toMatch(/^\d+ of your controls; composite score \d+; .*(Success|success|Failure): \d/);
     const view = page.locator('.compare-view');
     await expect.poll(() => view.locator('.compare-table').count()).toBe(4);
     const viewText = await view.textContent();
@@ -254,7 +262,9 @@ describe('issue 7: the page explains itself, keeps what was played, compares, pr
     const svg = await downloadBytes(page, '[data-chart-export="budgets.svg"]');
     const svgText = new TextDecoder().decode(svg.bytes);
     expect(svgText).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-    for (const t of ['Budgets per year', 'seed 1 · month 24 of 96', 'Month', 'BUIG: € million', 'Re-integration, LKS: € million']) expect(svgText, t).toContain(t);
+    for (const t of ['Budgets per year', 'seed 1 · month 24 of 96', 'Month', 'BUIG: € million']) expect(svgText, t).toContain(t);
+    // the left axis' title, in one line or two along a short plot
+    expect(svgText.replace(/<\/text><text [^>]*>/g, ' ')).toContain('Re-integration, LKS: € million');
     expect(svgText.match(/<path [^>]*data-series=/g)?.length).toBe(3);
     expect(svgText).toMatch(/stroke-dasharray="7 4"/);
     const chartPng = await downloadBytes(page, '[data-chart-export="budgets.png"]');

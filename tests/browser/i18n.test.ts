@@ -25,6 +25,13 @@ describe('the translations', () => {
     expect(same.filter((k) => !allowed.test(k))).toEqual([]);
   });
 
+  it('say it in Dutch: no message of the Dutch UI uses "seed", "run", "caseload" or a literal "hendel" (defect 13)', () => {
+    // the command line's own words stay as they are (meerwaarde run … --seed), and so do file names
+    const words = /(^|[^\p{L}-])(seed|seeds|run|runs|caseload|hendel)([^\p{L}]|$)/iu;
+    const used = Object.entries(nl).filter(([, v]) => words.test(v.replace(/\{\w+\}|meerwaarde run[^.]*|--seed/g, '')));
+    expect(used).toEqual([]);
+  });
+
   it('fill placeholders and leave unknown ones visible', () => {
     expect(interpolate('Month {month} of {months}', { month: 3, months: 96 })).toBe('Month 3 of 96');
     expect(interpolate('a {b}', {})).toBe('a {b}');

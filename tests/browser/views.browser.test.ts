@@ -3,8 +3,25 @@
 // header's month; the desk, phone and projector layouts; month 0 drawn; words that agree.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hook, openPage, state, waitFor } from './harness';
-import { brokenWords, canvasInks, clippedControls, expectNoSeriousAxe, failingInks, layOutEverything, overlappingTables, panelMonths, sidewaysScroll, useHarness } from './checks';
+import { axe, hook, openPage, state, waitFor } from './harness';
+import {
+  brokenWords,
+  canvasInks,
+  clippedChartText,
+  clippedControls,
+  escapingControls,
+  expectNoSeriousAxe,
+  failingInks,
+  layOutEverything,
+  luckLabelClashes,
+  overlappingTables,
+  panelMonths,
+  sidewaysScroll,
+  tablesScrollingSideways,
+  textContrast,
+  useHarness,
+  stageWordsOutOfPlace,
+} from './checks';
 
 const harnessOf = useHarness();
 
@@ -58,7 +75,7 @@ describe('issue 7: the sandbox at every size, in Dutch and English', () => {
   });
 
   for (const lang of ['en', 'nl'] as const) {
-    it(`${lang.toUpperCase()}: at five sizes with every table open, no sideways scroll, no table over another, no word broken, no clipped control (defects 2, 3, 13)`, async () => {
+    it(`${lang.toUpperCase()}: at five sizes with every table open, no sideways scroll, no table over another, no word broken, no clipped control, chart word or zone name (defects 2, 3, 9, 10, 13)`, async () => {
       const found: string[] = [];
       for (const [width, height] of SIZES) {
         const { page, errors } = await openPage(harnessOf(), { search: at24, viewport: { width, height }, locale: lang === 'nl' ? 'nl-NL' : 'en-GB' });
@@ -69,6 +86,13 @@ describe('issue 7: the sandbox at every size, in Dutch and English', () => {
         for (const x of await overlappingTables(page)) found.push(`${where}: table ${x}`);
         for (const x of await brokenWords(page)) found.push(`${where}: word broken ${x}`);
         for (const x of await clippedControls(page)) found.push(`${where}: clipped ${x}`);
+        for (const x of await escapingControls(page)) found.push(`${where}: ${x}`);
+        for (const x of await clippedChartText(page)) found.push(`${where}: chart word ${x}`);
+        for (const x of await stageWordsOutOfPlace(page)) found.push(`${where}: on the stage ${x}`);
+        // a desk's screen has room for every table (a phone's may scroll one inside its box)
+        if (width >= 1024) for (const x of await tablesScrollingSideways(page)) found.push(`${where}: table ${x}`);
+        // and the audit with everything open (the legend too), at the projector's size and on the phone
+        if (width === 1024 || width === 390) for (const v of await axe(page)) found.push(`${where}: axe ${v.id} (${v.impact}) at ${v.nodes.join(', ')}`);
         if (width === 1440) {
           // the charts are wide enough to read on a projector, and the "Four dimensions" panel is not a column of letters
           const chartWidth = await page.locator('.chart svg').first().evaluate((s) => s.getBoundingClientRect().width);
@@ -107,6 +131,10 @@ describe('issue 7: the sandbox at every size, in Dutch and English', () => {
       expect(await inView('[data-setting="attention.value"]'), `${width}x${height}: the first lever`).toBe(true);
       expect(await inView('.verdict-strip .strip-group'), `${width}x${height}: the verdicts`).toBe(true);
       expect(await inView('[data-action=play]'), `${width}x${height}: play`).toBe(true);
+      // the play bar keeps its buttons at its top, however tall the scenario's box beside it grows
+      await page.locator('.scenario-about summary').click();
+      const gap = await page.evaluate(() => document.querySelector('[data-action=play]')!.getBoundingClientRect().top - document.querySelector('.run-panel')!.getBoundingClientRect().top);
+      expect(gap, `${width}x${height}: play at the top of its panel`).toBeLessThan(40);
       // the verdict table scrolls with the page, never sideways on its own
       const sideways = await page.locator('.verdict-body .table-scroll').first().evaluate((el) => el.scrollWidth - el.clientWidth);
       expect(sideways).toBeLessThanOrEqual(0);
@@ -160,11 +188,60 @@ describe('issue 7: the sandbox at every size, in Dutch and English', () => {
     const small = inks.filter((k) => k.role === 'text' && k.fontPx !== undefined && k.fontPx < 12.5).map((k) => `${k.text} ${k.fontPx}`);
     expect(small).toEqual([]);
     expect(failingInks(inks)).toEqual([]);
+    expect(await stageWordsOutOfPlace(page), 'the drawing’s words').toEqual([]);
+    // the chosen scenario's name is shown whole in its picker (it was cut to "Baseline: Middenst")
+    const picker = await page.locator('[data-control=scenario]').evaluate((sel: HTMLSelectElement) => {
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      const cs = getComputedStyle(sel);
+      ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+      const room = sel.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 20; // the arrow
+      return { text: sel.selectedOptions[0].text, need: Math.ceil(ctx.measureText(sel.selectedOptions[0].text).width), room };
+    });
+    expect(picker.need, `"${picker.text}" in the scenario picker`).toBeLessThanOrEqual(picker.room);
     await expectNoSeriousAxe(page, 'projector view');
+    // a pressed switch stays readable under the pointer (the header's, in both views)
+    for (const sel of ['[data-action=projector]', '[data-lang=en]']) {
+      await page.hover(sel);
+      expect(await textContrast(page, sel), `${sel} pressed and hovered`).toBeGreaterThanOrEqual(4.5);
+    }
+    // the projector at the other sizes: never a sideways scroll, no word of the drawing over another
+    // (on a 16:9 1280x720 projector the small triangle's two lower names ran into each other)
+    for (const [width, height] of SIZES.filter(([w]) => w > 560 && w !== 1024)) {
+      await page.setViewportSize({ width, height });
+      await expect.poll(() => sidewaysScroll(page), { message: `${width}x${height}`, timeout: 15_000 }).toBe(0);
+      await expect.poll(() => stageWordsOutOfPlace(page), { message: `${width}x${height}: the drawing’s words`, timeout: 15_000 }).toEqual([]);
+      expect(await inView('.verdict-strip'), `${width}x${height}: the verdicts`).toBe(true);
+    }
+    await page.setViewportSize({ width: 1024, height: 768 });
     // the switch goes back to the desk, and the link forgets the view
     await page.click('[data-action=projector]');
     expect(await page.locator('.side').isVisible()).toBe(true);
     await expect.poll(() => page.url()).not.toContain('view=projector');
+    await page.hover('[data-lang=en]');
+    expect(await textContrast(page, '[data-lang=en]'), 'the pressed language, hovered, on the desk').toBeGreaterThanOrEqual(4.5);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the projector in Dutch: luck’s labels keep off the stations’ names and levels month after month; axe clean (Deliver, defect 8)', async () => {
+    // the luck lab plays many events: a national budget change at month 27 was written over "Resources"
+    const { page, errors } = await openPage(harnessOf(), { search: '?v=1&scenario=luck-lab&seed=1&months=96&at=26&view=projector', viewport: { width: 1024, height: 768 }, locale: 'nl-NL' });
+    const found: string[] = [];
+    let labelled = 0;
+    for (let month = 27; month <= 31; month++) {
+      await page.locator('body').focus();
+      await page.keyboard.press('Alt+KeyJ');
+      await waitFor(page, (s) => s.month === month, `month ${month}`);
+      const inks = await hook<{ name: string }[]>(page, 'inks');
+      labelled += inks.filter((k) => k.name.startsWith('event label')).length;
+      for (const x of await luckLabelClashes(page)) found.push(`month ${month}: ${x}`);
+    }
+    expect(labelled, 'luck labels were drawn').toBeGreaterThan(0);
+    expect(found).toEqual([]);
+    expect(await sidewaysScroll(page)).toBe(0);
+    await expectNoSeriousAxe(page, 'projector view, Dutch');
+    await page.click('[data-action=legend]');
+    await expectNoSeriousAxe(page, 'projector view with the legend, Dutch');
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -60,6 +60,17 @@ function text(parent: Element, x: number, y: number, content: string, attrs: Rec
 /** Estimated width of a label (the legend is laid out before the text is measured). */
 const textWidth = (s: string, size: number) => s.length * size * 0.56;
 
+/** An axis title in lines of words that each fit `room` (a y axis' title runs along a short plot in two). */
+export function axisTitleLines(title: string, room: number, size = 12): string[] {
+  const lines: string[] = [];
+  for (const word of title.split(/\s+/).filter(Boolean)) {
+    const last = lines.length - 1;
+    if (last >= 0 && textWidth(`${lines[last]} ${word}`, size) <= room) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
 export class LineChart {
   readonly svg: SVGSVGElement;
   private width = 480;
@@ -162,11 +173,14 @@ export class LineChart {
     const top = ly + 18;
     // room for the widest tick label beside each axis, and for the axis' title beside that
     const tickRoom = (range: [number, number]) => Math.max(...niceTicks(range[0], range[1], 4).map((v) => textWidth(L.format(v, spec.format), 12)));
-    const left = Math.round(26 + tickRoom(leftRange) + 6);
-    const right = hasRight ? Math.round(26 + tickRoom(rightRange) + 6) : 14;
     const bottom = 40;
-    const plotW = Math.max(10, W - left - right);
     const plotH = Math.max(10, H - top - bottom);
+    // each y axis' title along the plot's height, in as many lines (14 px apart) as it needs
+    const leftTitle = axisTitleLines(L.left, plotH);
+    const rightTitle = hasRight && L.right ? axisTitleLines(L.right, plotH) : [];
+    const left = Math.round(12 + 14 * leftTitle.length + tickRoom(leftRange) + 6);
+    const right = hasRight ? Math.round(12 + 14 * Math.max(1, rightTitle.length) + tickRoom(rightRange) + 6) : 14;
+    const plotW = Math.max(10, W - left - right);
     const x = (m: number) => left + (m / this.xMax) * plotW;
     const yOf = (range: [number, number]) => (v: number) => top + plotH - ((v - range[0]) / (range[1] - range[0] || 1)) * plotH;
     const yl = yOf(leftRange);
@@ -194,8 +208,9 @@ export class LineChart {
     }
     // axis titles: the months below, the units beside each y axis
     text(axes, left + plotW / 2, H - 6, L.month, { 'text-anchor': 'middle', fill: INK });
-    text(axes, 12, top + plotH / 2, L.left, { 'text-anchor': 'middle', fill: INK, transform: `rotate(-90 12 ${top + plotH / 2})` });
-    if (hasRight && L.right) text(axes, W - 8, top + plotH / 2, L.right, { 'text-anchor': 'middle', fill: INK, transform: `rotate(90 ${W - 8} ${top + plotH / 2})` });
+    const mid = top + plotH / 2;
+    leftTitle.forEach((line, i) => text(axes, 12 + 14 * i, mid, line, { 'text-anchor': 'middle', fill: INK, transform: `rotate(-90 ${12 + 14 * i} ${mid})` }));
+    rightTitle.forEach((line, i) => text(axes, W - 12 - 14 * i, mid, line, { 'text-anchor': 'middle', fill: INK, transform: `rotate(90 ${W - 12 - 14 * i} ${mid})` }));
 
     // the series' paths (their points are written by drawLines)
     this.paths = spec.lines.map((line) =>

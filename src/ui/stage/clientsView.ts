@@ -142,10 +142,13 @@ export class ClientsView {
     // count; else the count goes under the name (narrow zones, long Dutch names), rather than
     // shrinking names out of reach.
     const countRoom = Math.max(fontSize * 2.8, ...this.counts.map((c) => c.width)) + fontSize * 0.5;
-    const oneLine = clientsLayout(panel, fontSize, 1);
+    // a zone is at least as wide as the longest word of any name at the least text size (else fewer columns)
+    const longestWord = Math.max(0, ...this.names.map((t) => Math.max(0, ...t.text.split(/\s+/).map((w) => CanvasTextMetrics.measureText(w, t.style).width))));
+    const minCell = nameX + inset + longestWord * (MIN_TEXT_PX / fontSize) + 2;
+    const oneLine = clientsLayout(panel, fontSize, 1, minCell);
     const fits = oneLine.zones.every((z, s) => this.names[s].width * 0.85 <= z.box.width - nameX - inset - countRoom);
     this.headerLines = fits ? 1 : 2;
-    const l = fits ? oneLine : clientsLayout(panel, fontSize, 2);
+    const l = fits ? oneLine : clientsLayout(panel, fontSize, 2, minCell);
     this.zones = l.zones;
     this.legendBox = l.legend;
     const b = this.boxes.clear();
@@ -498,7 +501,7 @@ export class ClientsView {
       if (t.style.wordWrap) t.style.wordWrap = false;
       t.scale.set(1);
       // wrap only a name that would shrink to under 80% on one line, and whose second line leaves room for the count
-      if (this.headerLines !== 2 || t.width * 0.8 <= room || !t.text.trim().includes(' ')) return;
+      if (this.headerLines !== 2 || t.width * Math.max(0.8, MIN_TEXT_PX / this.fontSize) <= room || !t.text.trim().includes(' ')) return;
       const style = t.style.clone();
       style.wordWrap = true;
       style.wordWrapWidth = room;

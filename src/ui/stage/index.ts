@@ -112,7 +112,7 @@ export async function createStage(container: HTMLElement, options: StageOptions)
     const split = splitLoopPanel(loopInner, l.fontSize);
     loop.layout(split.ring, l.fontSize);
     gauges.layout(split.gauges, split.columns, l.fontSize);
-    pulses.layout(loopGeometry(split.ring, l.fontSize), l.fontSize, l.loop);
+    pulses.layout(loopGeometry(split.ring, l.fontSize), l.fontSize, l.loop, loop.labelBoxes());
     triangles.layout(
       { x: l.triangles.x + inner, y: l.triangles.y + inner, width: l.triangles.width - 2 * inner, height: l.triangles.height - 2 * inner },
       l.fontSize,

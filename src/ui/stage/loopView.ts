@@ -266,6 +266,20 @@ export class LoopView {
     return out;
   }
 
+  /**
+   * Where each station's name and level are written (a level not yet written gets a line under its
+   * name): luck's labels keep off them (a label over "Capacity" at projector size, issue 7).
+   */
+  labelBoxes(): Rect[] {
+    return LOOP_STATIONS.map((_, i) => {
+      const a = this.names[i].getBounds();
+      const v = this.values[i].text ? this.values[i].getBounds() : { x: a.x, y: a.y + a.height, width: a.width, height: this.fontSize * 1.2 };
+      const x = Math.min(a.x, v.x);
+      const y = Math.min(a.y, v.y);
+      return { x, y, width: Math.max(a.x + a.width, v.x + v.width) - x, height: Math.max(a.y + a.height, v.y + v.height) - y };
+    });
+  }
+
   /** Text and meaningful graphics with their colours (the contrast test samples the pixels under them). */
   inks(out: StageInk[]): void {
     const g = this.geometry;

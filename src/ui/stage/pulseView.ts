@@ -58,6 +58,8 @@ export class PulseView {
   private bounds: Rect | null = null;
   /** label boxes placed so far in this pass (placeAll) */
   private readonly placed: Rect[] = [];
+  /** the stations' names and levels (LoopView.labelBoxes): labels keep off them too */
+  private obstacles: readonly Rect[] = [];
   private fontSize = 12;
   private eventLabels: Record<string, string> = {};
   private playedLabel = 'Your card: {event}';
@@ -81,8 +83,9 @@ export class PulseView {
   }
 
   /** `panel` is the loop panel's rectangle: labels are kept inside it. */
-  layout(geometry: LoopGeometry, fontSize: number, panel: Rect): void {
+  layout(geometry: LoopGeometry, fontSize: number, panel: Rect, obstacles: readonly Rect[] = []): void {
     this.geometry = geometry;
+    this.obstacles = obstacles;
     this.bounds = insetRect(panel, 4);
     this.fontSize = fontSize;
     for (const p of this.pool) {
@@ -214,6 +217,8 @@ export class PulseView {
       const r = g.stationMaxRadius + 4;
       this.placed.push({ x: s.x - r, y: s.y - r, width: 2 * r, height: 2 * r });
     }
+    // and the stations' names and levels
+    this.placed.push(...this.obstacles);
     for (const p of this.pool) if (p.spec) this.place(p);
   }
 

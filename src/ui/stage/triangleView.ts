@@ -89,10 +89,11 @@ class RadarView {
       // each grows outwards from its vertex instead
       const [, capacity, legitimacy] = this.corners;
       if ((capacity.width + legitimacy.width) / 2 + 8 > 2 * r * Math.cos(Math.PI / 6)) {
+        // (never past the middle: on a tiny triangle, 16:9 projector, they would run into each other)
         capacity.anchor.set(0, 0);
-        capacity.x = cx + r * Math.cos(AXIS_ANGLE.capacity) - fontSize * 0.8;
+        capacity.x = Math.max(cx + 3, cx + r * Math.cos(AXIS_ANGLE.capacity) - fontSize * 0.8);
         legitimacy.anchor.set(1, 0);
-        legitimacy.x = cx + r * Math.cos(AXIS_ANGLE.legitimacy) + fontSize * 0.8;
+        legitimacy.x = Math.min(cx - 3, cx + r * Math.cos(AXIS_ANGLE.legitimacy) + fontSize * 0.8);
       }
       // every label stays inside the panel
       if (bounds) for (const t of [this.name, ...this.corners]) {

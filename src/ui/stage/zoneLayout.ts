@@ -11,12 +11,17 @@ export interface Zone {
   dots: Rect;
 }
 
-/** Zones come in the order of STATUSES (benefit first, exited last): the path to work reads left to right. */
-export function zoneColumns(panel: Rect): 2 | 3 | 6 {
+/**
+ * Zones come in the order of STATUSES (benefit first, exited last): the path to work reads left to right.
+ * A grid whose cells are narrower than `minCellWidth` (the longest word of a zone's name at the least
+ * text size) is not taken while a wider one exists: a name never runs out of its box.
+ */
+export function zoneColumns(panel: Rect, minCellWidth = 0): 2 | 3 | 6 {
   // Pick the grid whose cells are closest to a 1.5:1 landscape box, as dots spread best there.
-  let best: 2 | 3 | 6 = 3;
+  let best: 2 | 3 | 6 = 2;
   let bestCost = Infinity;
   for (const cols of [2, 3, 6] as const) {
+    if (cols > 2 && panel.width / cols < minCellWidth) continue;
     const rows = STATUSES.length / cols;
     const aspect = panel.width / cols / (panel.height / rows);
     const cost = Math.abs(Math.log(aspect / 1.5));
@@ -41,16 +46,16 @@ export function zoneHeaderHeight(fontSize: number, lines: 1 | 2 = 1): number {
 }
 
 /** The zones, and under them a line for the legend. */
-export function clientsLayout(panel: Rect, fontSize: number, headerLines: 1 | 2 = 1): ClientsLayout {
+export function clientsLayout(panel: Rect, fontSize: number, headerLines: 1 | 2 = 1, minCellWidth = 0): ClientsLayout {
   const legendHeight = Math.round(fontSize * 1.5);
   const grid = { x: panel.x, y: panel.y, width: panel.width, height: Math.max(1, panel.height - legendHeight) };
   const legend = { x: panel.x, y: panel.y + panel.height - legendHeight, width: panel.width, height: legendHeight };
-  return { zones: zoneLayout(grid, fontSize, headerLines), legend };
+  return { zones: zoneLayout(grid, fontSize, headerLines, minCellWidth), legend };
 }
 
-export function zoneLayout(panel: Rect, fontSize: number, headerLines: 1 | 2 = 1): Zone[] {
+export function zoneLayout(panel: Rect, fontSize: number, headerLines: 1 | 2 = 1, minCellWidth = 0): Zone[] {
   const gap = Math.max(4, Math.round(fontSize * 0.5));
-  const cells = gridCells(panel, STATUSES.length, zoneColumns(panel), gap);
+  const cells = gridCells(panel, STATUSES.length, zoneColumns(panel, minCellWidth), gap);
   const header = zoneHeaderHeight(fontSize, headerLines);
   const inset = Math.max(4, Math.round(fontSize * 0.5));
   return cells.map((box) => ({
