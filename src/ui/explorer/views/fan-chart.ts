@@ -1,0 +1,174 @@
+// A fan chart: one thin line per seed of the same strategy, the band of the middle 80% and the median,
+// over the months of the runs (Bret Victor's ladder: many runs at once, and a click on one line steps
+// back down to that run). The pointer picks the line nearest to where it clicks; the keyboard picks a run
+// from the run list the chapter shows beside it. A sentence and a table of quantiles say the same.
+import { h, setText, uid, type Texts } from '../../dom';
+import type { ExplorerText } from '../i18n/index';
+import { linear, linePath, svg, ticks } from './svg';
+
+export interface FanLine {
+  /** the run's number in runs.csv */
+  run: number;
+  values: Float64Array;
+}
+
+export interface FanData {
+  lines: FanLine[];
+  color: string;
+  selected: number | null;
+  format: (v: number) => string;
+  /** the seed of a run, for the words */
+  seedOf?: (run: number) => number;
+}
+
+/** The q-quantile (0..1) of finite values, by linear interpolation between order statistics. */
+export function quantile(values: ArrayLike<number>, q: number): number {
+  const v = Array.from(values).filter(Number.isFinite).sort((a, b) => a - b);
+  if (v.length === 0) return NaN;
+  const pos = (v.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return v[lo] + (v[hi] - v[lo]) * (pos - lo);
+}
+
+const TABLE_EVERY = 12;
+
+export class FanChart {
+  readonly root: HTMLElement;
+  private plot: HTMLElement;
+  private description: HTMLElement;
+  private table: HTMLElement;
+  private tableButton: HTMLButtonElement;
+  private data: FanData | null = null;
+  private width = 0;
+  private select: (run: number) => void = () => {};
+  private geometry: { sx: (m: number) => number; sy: (v: number) => number; months: number } | null = null;
+
+  constructor(
+    private readonly texts: Texts,
+    private readonly x: ExplorerText,
+    private readonly title: () => string,
+    private readonly height = 230,
+    name = 'fan',
+  ) {
+    const titleId = uid('fan-title');
+    const descId = uid('fan-desc');
+    const tableId = uid('fan-table');
+    this.plot = h('div', { class: 'xchart-plot fan-plot', role: 'img', 'aria-labelledby': titleId, 'aria-describedby': descId });
+    this.description = h('p', { id: descId, class: 'xchart-desc' });
+    this.table = h('div', { id: tableId, class: 'xchart-table', hidden: true });
+    this.tableButton = h('button', { type: 'button', class: 'secondary small', 'aria-expanded': 'false', 'aria-controls': tableId });
+    this.tableButton.addEventListener('click', () => {
+      this.table.hidden = !this.table.hidden;
+      this.tableButton.setAttribute('aria-expanded', String(!this.table.hidden));
+      this.render();
+    });
+    this.root = h('figure', { class: 'xchart fan', 'data-chart': name }, texts.text(h('figcaption', { id: titleId }), title), this.plot, this.description, h('div', { class: 'xchart-tools' }, this.tableButton), this.table);
+    this.plot.addEventListener('click', (e) => this.pick(e));
+    if (typeof ResizeObserver !== 'undefined') {
+      new ResizeObserver(() => {
+        const w = Math.round(this.plot.clientWidth);
+        if (w !== this.width && w > 0) {
+          this.width = w;
+          this.draw();
+        }
+      }).observe(this.plot);
+    }
+    texts.on(() => this.render());
+  }
+
+  onSelect(fn: (run: number) => void): void {
+    this.select = fn;
+  }
+
+  update(data: FanData): void {
+    this.data = data;
+    this.render();
+  }
+
+  get descriptionText(): string {
+    return this.description.textContent ?? '';
+  }
+
+  private endValues(): number[] {
+    return (this.data?.lines ?? []).map((l) => l.values[l.values.length - 1]);
+  }
+
+  private render(): void {
+    setText(this.tableButton, this.x.t(this.table.hidden ? 'shell.showTable' : 'shell.hideTable'));
+    const d = this.data;
+    if (!d || d.lines.length === 0) return;
+    const ends = this.endValues();
+    const months = d.lines[0].values.length;
+    const text = [this.x.t('fan.summary', { title: this.title(), month: months, median: d.format(quantile(ends, 0.5)), lo: d.format(quantile(ends, 0.1)), hi: d.format(quantile(ends, 0.9)), runs: d.lines.length })];
+    const sel = d.lines.find((l) => l.run === d.selected);
+    if (sel) text.push(this.x.t('fan.selected', { seed: d.seedOf?.(sel.run) ?? sel.run, value: d.format(sel.values[months - 1]) }));
+    setText(this.description, text.join(' '));
+    if (!this.table.hidden) this.renderTable(d, months);
+    this.draw();
+  }
+
+  private renderTable(d: FanData, months: number): void {
+    const rows: HTMLElement[] = [];
+    for (let m = 1; m <= months; m++) {
+      if (m !== 1 && m % TABLE_EVERY !== 0 && m !== months) continue;
+      const at = d.lines.map((l) => l.values[m - 1]);
+      rows.push(h('tr', {}, h('th', { scope: 'row' }, String(m)), ...[0.1, 0.5, 0.9].map((q) => h('td', { class: 'num' }, d.format(quantile(at, q))))));
+    }
+    this.table.replaceChildren(
+      h('table', { class: 'data' }, h('caption', {}, this.title()), h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, this.x.t('chart.month')), ...['P10', 'P50', 'P90'].map((q) => h('th', { scope: 'col', class: 'num' }, q)))), h('tbody', {}, ...rows)),
+    );
+  }
+
+  private draw(): void {
+    const d = this.data;
+    if (!d || d.lines.length === 0) return;
+    const width = this.width || this.plot.clientWidth || 500;
+    const height = this.height;
+    const pad = { left: 40, right: 10, top: 10, bottom: 34 };
+    const months = d.lines[0].values.length;
+    const sx = linear([1, months], [pad.left, width - pad.right]);
+    const sy = linear([0, 1], [height - pad.bottom, pad.top]);
+    this.geometry = { sx, sy, months };
+    const root = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, 'aria-hidden': 'true', class: 'xchart-svg' });
+    for (const t of ticks(0, 1, 4)) {
+      root.append(svg('line', { x1: pad.left, x2: width - pad.right, y1: sy(t), y2: sy(t), class: 'grid' }));
+      root.append(svg('text', { x: pad.left - 6, y: sy(t) + 4, 'text-anchor': 'end', class: 'tick' }, d.format(t)));
+    }
+    for (let m = 24; m <= months; m += 24) root.append(svg('text', { x: sx(m), y: height - pad.bottom + 16, 'text-anchor': 'middle', class: 'tick' }, String(m)));
+    root.append(svg('text', { x: (pad.left + width - pad.right) / 2, y: height - 4, 'text-anchor': 'middle', class: 'axis-title' }, this.x.t('chart.month')));
+    const xs = Array.from({ length: months }, (_, i) => sx(i + 1));
+    // the band of the middle 80% and the median
+    const q = (p: number) => xs.map((_, i) => quantile(d.lines.map((l) => l.values[i]), p));
+    const lo = q(0.1);
+    const hi = q(0.9);
+    const band = `${linePath(xs, hi.map(sy))}L${xs
+      .map((x0, i) => `${x0.toFixed(1)},${sy(lo[i]).toFixed(1)}`)
+      .reverse()
+      .join('L')}Z`;
+    root.append(svg('path', { d: band, fill: d.color, 'fill-opacity': 0.12, stroke: 'none' }));
+    for (const l of d.lines) {
+      if (l.run === d.selected) continue;
+      root.append(svg('path', { d: linePath(xs, Array.from(l.values, sy)), fill: 'none', stroke: d.color, 'stroke-opacity': 0.28, 'stroke-width': 1, 'data-run': l.run }));
+    }
+    root.append(svg('path', { d: linePath(xs, q(0.5).map(sy)), fill: 'none', stroke: '#1c2330', 'stroke-width': 2, 'stroke-dasharray': '6 3', class: 'median' }));
+    const sel = d.lines.find((l) => l.run === d.selected);
+    if (sel) root.append(svg('path', { d: linePath(xs, Array.from(sel.values, sy)), fill: 'none', stroke: '#1c2330', 'stroke-width': 3, class: 'selected', 'data-run': sel.run }));
+    this.plot.replaceChildren(root);
+  }
+
+  /** the line nearest to the click, at the month under the pointer */
+  private pick(e: MouseEvent): void {
+    const d = this.data;
+    const g = this.geometry;
+    if (!d || !g || d.lines.length === 0) return;
+    const rect = this.plot.getBoundingClientRect();
+    const px = e.clientX - rect.left;
+    const py = e.clientY - rect.top;
+    let month = 1;
+    for (let m = 1; m <= g.months; m++) if (Math.abs(g.sx(m) - px) < Math.abs(g.sx(month) - px)) month = m;
+    let best = d.lines[0];
+    for (const l of d.lines) if (Math.abs(g.sy(l.values[month - 1]) - py) < Math.abs(g.sy(best.values[month - 1]) - py)) best = l;
+    this.select(best.run);
+  }
+}
