@@ -53,7 +53,7 @@ export function strategyGrid(): Strategy[] {
 const factorName = (id: string, group: string, c: Corner) => `${id}.${group}.${c}`;
 
 /** One context's experiment: the grid plus the student's strategy (the last point), `replicates` seeds each. */
-export function atlasExperiment(scenario: Record<string, unknown>, context: string, strategies: Strategy[], seed: number, replicates: number): Record<string, unknown> {
+export function atlasExperiment(scenario: Record<string, unknown>, context: string, strategies: Strategy[], seed: number, replicates: number, months = MONTHS): Record<string, unknown> {
   const managers = { ...((scenario.managers as Record<string, Record<string, unknown>> | undefined) ?? {}) };
   for (const id of STRATEGISTS) managers[id] = { ...(managers[id] ?? {}), control: 'fixed' };
   const factors = STRATEGISTS.flatMap((id) => (['stance', 'attention'] as const).flatMap((group) => CORNERS.map((c) => ({ path: `managers.${id}.${group}.${c}`, name: factorName(id, group, c), range: [0, 1] }))));
@@ -65,7 +65,7 @@ export function atlasExperiment(scenario: Record<string, unknown>, context: stri
     design: { kind: 'list', points },
     replicates,
     seed,
-    months: MONTHS,
+    months,
     outputs: [OUTCOME, 'composite.final'],
   };
 }
@@ -116,6 +116,8 @@ export const atlasChapter: ChapterDef = {
     const known = (ids: string[]) => ids.filter((id) => ctx.scenarios.some((s) => s.id === id));
     const contexts = known(ctx.route.contexts ?? []).length > 0 ? known(ctx.route.contexts!) : known(ATLAS_CONTEXTS);
     const replicates = ctx.route.runs ?? DEFAULT_REPLICATES;
+    // a trainer's link may shorten the runs (slow machines in a class); eight years otherwise
+    const months = start.months;
     const grid = strategyGrid();
     const changes = new Changes();
     const changed = changes.settings;
@@ -142,7 +144,7 @@ export const atlasChapter: ChapterDef = {
     const specOf = (context: string, s: Strategy, seed0: number): RunSpec => ({
       scenarioId: context,
       seed: seed0,
-      months: MONTHS,
+      months,
       controls: STRATEGISTS.flatMap((id) => managerControls(id, s.attention, s.stance)),
     });
     const strategies = () => (yours ? [...grid, yours] : grid);
@@ -226,7 +228,7 @@ export const atlasChapter: ChapterDef = {
         const list = [...grid, mine];
         const jobs = await Promise.all(
           contexts.map(async (context) => ({
-            experiment: atlasExperiment(JSON.parse(await ctx.model.scenarioJson(context)) as Record<string, unknown>, context, list, seed.value, replicates),
+            experiment: atlasExperiment(JSON.parse(await ctx.model.scenarioJson(context)) as Record<string, unknown>, context, list, seed.value, replicates, months),
             name: `atlas-${context}`,
             runs: list.length * replicates,
           })),
@@ -258,7 +260,7 @@ export const atlasChapter: ChapterDef = {
       },
       spec: selectedSpec,
       link: () => ({
-        run: { scenario: 'baseline', seed: seed.value, months: MONTHS, controls: managerControls('W', attention.value, stance.value), at: 0 },
+        run: { scenario: 'baseline', seed: seed.value, months, controls: managerControls('W', attention.value, stance.value), at: 0 },
         runs: replicates,
         contexts,
       }),

@@ -24,7 +24,7 @@ const OUTPUTS = ['composite.final', 'twin.composite', 'twin.strategyEffect.compo
 const COLORS = ['#0b5fa5', '#a34f00'];
 
 /** The chapter's experiment: two strategies (cautious, bold) x `seeds` replicates. */
-export function luckExperiment(scenario: Record<string, unknown>, scenarioId: string, seed: number, seeds: number): Record<string, unknown> {
+export function luckExperiment(scenario: Record<string, unknown>, scenarioId: string, seed: number, seeds: number, months = MONTHS): Record<string, unknown> {
   const point = (v: number) => Object.fromEntries(BRAVE.map((id) => [`courage${id}`, v]));
   return {
     name: `luck-${scenarioId}`,
@@ -33,7 +33,7 @@ export function luckExperiment(scenario: Record<string, unknown>, scenarioId: st
     design: { kind: 'list', points: [point(LOW_COURAGE), point(HIGH_COURAGE)] },
     replicates: seeds,
     seed,
-    months: MONTHS,
+    months,
     outputs: OUTPUTS,
     monthly: ['composite'],
   };
@@ -57,6 +57,8 @@ export const luckChapter: ChapterDef = {
     const { texts, x, i18n } = ctx;
     const start = presetSpec(ctx, { scenarioId: 'baseline', seed: 2024, months: MONTHS, controls: [] });
     const seeds = ctx.route.runs ?? DEFAULT_SEEDS;
+    // a trainer's link may shorten the runs (slow machines in a class); eight years otherwise
+    const months = start.months;
     const changes = new Changes();
     const changed = changes.settings;
     const scenario = new ScenarioField(ctx, null, start.scenarioId, changed);
@@ -74,7 +76,7 @@ export const luckChapter: ChapterDef = {
     const specOf = (row: RunRow, scenarioId: string): RunSpec => ({
       scenarioId,
       seed: row.seed,
-      months: MONTHS,
+      months,
       controls: setControls(BRAVE.map((id) => [`managers.${id}.courage`, row.point === 0 ? LOW_COURAGE : HIGH_COURAGE])),
     });
     const renderFans = () => {
@@ -157,7 +159,7 @@ export const luckChapter: ChapterDef = {
       async run(): Promise<Outcome> {
         const id = scenario.value;
         const base = JSON.parse(await ctx.model.scenarioJson(id)) as Record<string, unknown>;
-        const [done] = await sweep.run([{ experiment: luckExperiment(base, id, seed.value, seeds), name: `luck-${id}`, runs: 2 * seeds }]);
+        const [done] = await sweep.run([{ experiment: luckExperiment(base, id, seed.value, seeds, months), name: `luck-${id}`, runs: 2 * seeds }]);
         const t = readRuns(done.runsCsv);
         const rows: RunRow[] = t.rows.map((r) => ({
           run: r[t.col('run')],
@@ -195,7 +197,7 @@ export const luckChapter: ChapterDef = {
         };
       },
       spec: () => (result && chosen ? specOf(chosen, result.scenarioId) : null),
-      link: () => ({ run: { scenario: scenario.value, seed: seed.value, months: MONTHS, controls: [], at: 0 }, runs: seeds }),
+      link: () => ({ run: { scenario: scenario.value, seed: seed.value, months, controls: [], at: 0 }, runs: seeds }),
       onSettingsChange: (fn) => changes.on(fn),
       branch: { change: { path: 'managers.H.courage', value: HIGH_COURAGE }, month: 24 },
       dispose: () => sweep.cancel(),

@@ -38,6 +38,8 @@ export const relativeChapter: ChapterDef = {
     );
 
     const verdicts = new VerdictPanel(texts);
+    // the sandbox's panel has an h2; here it sits under the chapter's h3 sections
+    verdicts.root.querySelector('h2')?.setAttribute('aria-level', '4');
     const weights = h('ul', { class: 'weights', 'data-part': 'weights' });
     const scale = h('ul', { class: 'label-scale', 'data-part': 'label-scale' });
     let last: Replay | null = null;
