@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { downloadText, requireChromium, startHarness, type Harness } from './harness';
+import { axe, downloadText, openPage, requireChromium, startHarness, waitFor, type Harness } from './harness';
 import { chapterState, Cli, csvRows, openExplorer, predictAndRun } from './explorer-harness';
 import { withEvents } from '../../src/scenario/parse';
 import { quantile } from '../../src/ui/explorer/views/fan-chart';
@@ -144,6 +144,34 @@ describe('browser sweeps and branches against the command line', () => {
     expect(rb.slice(20)).not.toEqual(ra.slice(20));
     // the compare table's composite for A is chapter 1's run
     expect(await page.locator('[data-table=branch] tbody tr').count()).toBeGreaterThan(5);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the sandbox rewinds to a month and branches there: branch B’s files are the bytes of meerwaarde run', async () => {
+    const { page, errors } = await openPage(harness, { search: '?v=1&scenario=recession&seed=3&months=24&c=0~managers.H.courage~0.8&at=24' });
+    await waitFor(page, (s) => s.month === 24, 'month 24');
+    await page.locator('[data-branch=month]').focus();
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
+    await page.selectOption('[data-branch=change]', 'card:windfallGrant');
+    await page.click('[data-action=branch]');
+    await page.waitForSelector('[data-part=branch-results]:not([hidden])');
+    const scenario = await downloadText(page, '[data-branch-file=scenarioJson]');
+    const summary = await downloadText(page, '[data-branch-file=summaryJson]');
+    const monthly = await downloadText(page, '[data-branch-file=monthlyCsv]');
+    expect(JSON.parse(scenario.text).events).toContainEqual({ month: 6, type: 'windfallGrant' });
+    const b = await cli.runScenario('sandbox-branch-b', scenario.text, 3, 24);
+    expect(summary.text).toBe(b.summary);
+    expect(monthly.text).toBe(b.monthly);
+    // A is the sandbox's run: its own export
+    const exported = await downloadText(page, '[data-export=summary]');
+    expect(await page.locator('[data-table=branch] tbody tr').first().locator('td').first().textContent()).toBe(String(Math.round(JSON.parse(exported.text).composite.final * 100)));
+    // rewind: the live run goes back to month 6, paused, with its controls
+    await page.click('[data-action=rewind]');
+    const s = await waitFor(page, (x) => x.month === 6 && !x.playing, 'month 6');
+    expect(s.controls).toEqual([{ month: 0, type: 'set', path: 'managers.H.courage', value: 0.8 }]);
+    expect(await axe(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.context().close();
   });

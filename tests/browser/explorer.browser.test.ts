@@ -69,7 +69,7 @@ describe('the student explorer in Chromium', () => {
   });
 
   it('each chapter’s interaction changes its output', async () => {
-    const change: Record<string, (p: Page) => Promise<void>> = {
+    const change: Record<string, (p: Page) => Promise<unknown>> = {
       triangle: async (p) => {
         await p.locator('[data-setting="attention.value"]').focus();
         await p.keyboard.press('End');

@@ -2,6 +2,7 @@
 // by side. A branch is a RunSpec (its controls plus the month): the worker replays both whole runs, and
 // branch B's files are the bytes `meerwaarde run` writes for B's effective scenario. Used by every
 // chapter and by the sandbox.
+import './branch.css';
 import { download, h, setText, uid } from '../dom';
 import { formatSetting, settingLabel } from '../setting-label';
 import { fileBase } from '../export';
@@ -22,6 +23,8 @@ export interface BranchOptions {
   month: number;
   /** the path compared over time (default the composite score) */
   series?: string;
+  /** offered when given: take the live run back to the chosen month (the sandbox) */
+  onRewind?: (month: number) => void;
 }
 
 const CARD_PREFIX = 'card:';
@@ -40,6 +43,7 @@ export class BranchPanel {
   private valueOut: HTMLOutputElement;
   private valueRow: HTMLElement;
   private go: HTMLButtonElement;
+  private rewind: HTMLButtonElement | null;
   private status: HTMLElement;
   private results: HTMLElement;
   private same: HTMLElement;
@@ -66,6 +70,8 @@ export class BranchPanel {
     this.value = h('input', { type: 'range', id: valueId, min: 0, max: 1, step: 0.05, 'data-branch': 'value' });
     this.valueOut = h('output', { for: valueId });
     this.go = h('button', { type: 'button', class: 'primary', 'data-action': 'branch' });
+    this.rewind = options.onRewind ? h('button', { type: 'button', class: 'secondary', 'data-action': 'rewind' }) : null;
+    this.rewind?.addEventListener('click', () => options.onRewind!(Number(this.month.value)));
     this.status = h('p', { class: 'run-status', role: 'status' });
     this.same = h('p', { class: 'hint' });
     this.chart = new LineChart(texts, x, x.bind('branch.chart'), 190, 'branch');
@@ -84,7 +90,7 @@ export class BranchPanel {
         h('div', { class: 'field' }, texts.text(h('label', { for: monthId }), x.bind('branch.month')), h('div', { class: 'slider-line' }, this.month, this.monthOut)),
         h('div', { class: 'field' }, texts.text(h('label', { for: whatId }), x.bind('branch.change')), this.what),
         this.valueRow,
-        h('div', { class: 'button-row' }, this.go),
+        h('div', { class: 'button-row' }, this.go, this.rewind),
       ),
       texts.text(h('p', { class: 'hint' }), x.bind('branch.kept')),
       this.status,
@@ -98,6 +104,7 @@ export class BranchPanel {
     this.select(options.change);
     texts.on(() => {
       setText(this.go, x.t('branch.go'));
+      if (this.rewind) setText(this.rewind, x.t('branch.rewind'));
       this.fillChoices();
       this.renderForm();
       this.renderResults();
@@ -109,7 +116,7 @@ export class BranchPanel {
   setBase(spec: RunSpec | null): void {
     this.base = spec;
     const disabled = spec === null;
-    for (const el of [this.month, this.what, this.value, this.go]) el.disabled = disabled;
+    for (const el of [this.month, this.what, this.value, this.go, this.rewind]) if (el) el.disabled = disabled;
     if (spec) {
       const first = this.month.max === '1' && !this.monthSet;
       this.month.max = String(spec.months - 1);

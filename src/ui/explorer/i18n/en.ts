@@ -62,6 +62,7 @@ export const explorerEn = {
   'branch.change': 'One change',
   'branch.value': 'New value',
   'branch.go': 'Branch',
+  'branch.rewind': 'Take the run back to this month',
   'branch.working': 'Replaying both branches…',
   'branch.a': 'A: the run as it is',
   'branch.b': 'B: {change} from month {month}',

@@ -63,6 +63,7 @@ export const explorerNl: Record<ExplorerKey, string> = {
   'branch.change': 'Eén verandering',
   'branch.value': 'Nieuwe waarde',
   'branch.go': 'Aftakken',
+  'branch.rewind': 'Zet de run terug naar deze maand',
   'branch.working': 'Beide takken worden opnieuw afgespeeld…',
   'branch.a': 'A: de run zoals hij is',
   'branch.b': 'B: {change} vanaf maand {month}',

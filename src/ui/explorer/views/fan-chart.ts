@@ -2,6 +2,7 @@
 // over the months of the runs (Bret Victor's ladder: many runs at once, and a click on one line steps
 // back down to that run). The pointer picks the line nearest to where it clicks; the keyboard picks a run
 // from the run list the chapter shows beside it. A sentence and a table of quantiles say the same.
+import './views.css';
 import { h, setText, uid, type Texts } from '../../dom';
 import type { ExplorerText } from '../i18n/index';
 import { linear, linePath, svg, ticks } from './svg';

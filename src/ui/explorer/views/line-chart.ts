@@ -1,5 +1,6 @@
 // A line chart over the months of a run (SVG), with a legend that shows each line's colour and dash,
 // a sentence describing the lines kept current (its text alternative) and a table view of the data.
+import './views.css';
 import { h, setText, uid, type Texts } from '../../dom';
 import type { ExplorerText } from '../i18n/index';
 import { dashArray, linear, linePath, svg, swatch, ticks } from './svg';

@@ -2,6 +2,7 @@
 // on axes 120 degrees apart (public value up, operational capacity right, legitimacy left), the full
 // triangle and its half as guides, an optional second triangle to compare with (dashed), and a sentence
 // that says the same (its text alternative).
+import './views.css';
 import { h, setText, uid, type Texts } from '../../dom';
 import { CORNERS, type Corner, type CornerTriple } from '../../../model/types';
 import type { ExplorerText } from '../i18n/index';
