@@ -115,24 +115,21 @@ export interface ReplayApi {
 /** Finished runs kept for a page that asks for the same run again (a branch's base, a chart redrawn). */
 const CACHE_SIZE = 8;
 
-interface Finished {
-  snapshots: MonthSnapshot[];
-  report: RunReport;
-  metrics: Record<string, number>;
-  labelScale: LabelStep[];
-  indicators: string[];
-  audienceWeights: Record<AudienceId, number[]>;
-}
+/** a run played to its end: every snapshot, and what the end of the run says */
+type Finished = Pick<Replay, 'report' | 'metrics' | 'labelScale' | 'indicators' | 'audienceWeights'> & { snapshots: MonthSnapshot[] };
 
 export function createReplayApi(engine: SandboxEngine): ReplayApi {
   const cache = new Map<string, Finished>();
 
-  const start = (spec: RunSpec): Run => {
+  /** a fresh run of the spec, to its end */
+  const play = (spec: RunSpec): Run => {
     const scenario = engine.scenarios.find((s) => s.id === spec.scenarioId);
     if (!scenario) throw new Error(`unknown scenario: ${spec.scenarioId}`);
     if (!Number.isSafeInteger(spec.seed) || spec.seed < 0) throw new Error(`seed must be a non-negative whole number, got ${spec.seed}`);
     if (!Number.isInteger(spec.months) || spec.months < 1) throw new Error(`months must be a positive whole number, got ${spec.months}`);
-    return new Run(engine, scenario, spec.seed, spec.months, checkControls(spec.controls, spec.months));
+    const run = new Run(engine, scenario, spec.seed, spec.months, checkControls(spec.controls, spec.months));
+    run.runToEnd();
+    return run;
   };
 
   const finished = (spec: RunSpec): Finished => {
@@ -143,8 +140,7 @@ export function createReplayApi(engine: SandboxEngine): ReplayApi {
       cache.set(key, hit);
       return hit;
     }
-    const run = start(spec);
-    run.runToEnd();
+    const run = play(spec);
     const summary = run.sim.summary();
     const audiences = run.sim.world.audiences;
     const result: Finished = {
@@ -190,8 +186,7 @@ export function createReplayApi(engine: SandboxEngine): ReplayApi {
     },
 
     exportRun(spec) {
-      const run = start(spec);
-      run.runToEnd();
+      const run = play(spec);
       return {
         summaryJson: run.sim.summaryJson(),
         monthlyCsv: run.sim.monthlyCsv(),

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { buildCli, ROOT, type Harness } from './harness';
+import { buildCli, openPage, ROOT, waitReady, type Harness, type OpenOptions, type OpenPage } from './harness';
 
 export interface ChapterState {
   chapter: string;
@@ -18,22 +18,13 @@ export interface ChapterState {
   spec: { scenarioId: string; seed: number; months: number; controls: { month: number; type: string; path?: string; value?: number }[] } | null;
 }
 
-export async function openExplorer(h: Harness, search: string, opts: { locale?: string; viewport?: { width: number; height: number }; reducedMotion?: 'reduce' | 'no-preference' } = {}) {
-  const context = await h.browser.newContext({
-    locale: opts.locale ?? 'en-GB',
-    viewport: opts.viewport ?? { width: 1440, height: 900 },
-    reducedMotion: opts.reducedMotion ?? 'no-preference',
-    acceptDownloads: true,
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console.error: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  await page.goto(`${h.url}explore.html${search}`);
-  await page.waitForFunction(() => (window as unknown as { __explorer?: { ready: boolean } }).__explorer?.ready === true, null, { timeout: 30_000 });
-  return { page, errors };
+export function openExplorer(h: Harness, search: string, opts: Omit<OpenOptions, 'path' | 'hook' | 'search'> = {}): Promise<OpenPage> {
+  return openPage(h, { ...opts, path: 'explore.html', hook: '__explorer', search });
+}
+
+/** wait until the explorer page (after a reload or a link) is ready */
+export function explorerReady(page: Page): Promise<void> {
+  return waitReady(page, '__explorer');
 }
 
 export function chapterState(page: Page): Promise<ChapterState> {

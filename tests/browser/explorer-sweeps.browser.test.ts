@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe, downloadText, openPage, requireChromium, startHarness, waitFor, type Harness } from './harness';
+import { axe, downloadText, openPage, requireChromium, startHarness, waitFor, waitReady, type Harness } from './harness';
 import { chapterState, Cli, csvRows, openExplorer, predictAndRun } from './explorer-harness';
 import { withEvents } from '../../src/scenario/parse';
 import { quantile } from '../../src/ui/explorer/views/fan-chart';
@@ -59,7 +59,7 @@ describe('browser sweeps and branches against the command line', () => {
     const href = await page.locator('[data-link=selected-run]').getAttribute('href');
     const sandbox = await page.context().newPage();
     await sandbox.goto(new URL(href!, page.url()).href);
-    await sandbox.waitForFunction(() => (window as unknown as { __meerwaarde?: { ready: boolean } }).__meerwaarde?.ready === true, null, { timeout: 30_000 });
+    await waitReady(sandbox);
     const summary = JSON.parse(await sandbox.evaluate(() => (window as unknown as { __meerwaarde: { summaryJson(): Promise<string> } }).__meerwaarde.summaryJson()));
     expect(summary.composite.final).toBeCloseTo(Number(row[at('composite.final')]), 6);
     expect(summary.twin.composite).toBeCloseTo(Number(row[at('twin.composite')]), 6);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axe, requireChromium, ROOT, startHarness, type Harness } from './harness';
-import { chapterState, Cli, csvRows, openExplorer, predictAndRun, runAgain } from './explorer-harness';
+import { chapterState, Cli, csvRows, explorerReady, openExplorer, predictAndRun, runAgain } from './explorer-harness';
 import { withEvents } from '../../src/scenario/parse';
 import { CHAPTERS } from '../../src/ui/explorer/route';
 import { explorerEn } from '../../src/ui/explorer/i18n/en';
@@ -134,7 +134,7 @@ describe('the student explorer in Chromium', () => {
     const context = await harness.browser.newContext({ locale: 'en-GB' });
     const page = await context.newPage();
     await page.goto(`${harness.url}explore.html?chapter=meta`);
-    await page.waitForFunction(() => (window as unknown as { __explorer?: { ready: boolean } }).__explorer?.ready === true);
+    await explorerReady(page);
     // change the settings, predict, reveal
     await page.selectOption('[data-control=scenario]', 'new-alderman');
     await page.locator('[data-setting=director-design]').focus();
@@ -142,7 +142,7 @@ describe('the student explorer in Chromium', () => {
     const revealed = await predictAndRun(page, 'worse');
     // reload: the chapter is marked done and the prediction is kept
     await page.reload();
-    await page.waitForFunction(() => (window as unknown as { __explorer?: { ready: boolean } }).__explorer?.ready === true);
+    await explorerReady(page);
     expect(await page.locator('.chapter-list li:has(a[data-nav=meta])').getAttribute('data-state')).toBe('done');
     expect(await page.locator('[data-part=progress]').textContent()).toBe('1 of 7 chapters done');
     expect(await page.locator('[data-part=prediction] input[data-option=worse]').isChecked()).toBe(true);
@@ -154,7 +154,7 @@ describe('the student explorer in Chromium', () => {
     await expect.poll(() => page.locator('[data-chapter=meta]').count()).toBe(1);
     // the trainer's link of the revealed run opens the same chapter with the same settings in a fresh browser
     await page.goto(`${harness.url}explore.html?chapter=meta`);
-    await page.waitForFunction(() => (window as unknown as { __explorer?: { ready: boolean } }).__explorer?.ready === true);
+    await explorerReady(page);
     await page.locator('[data-setting=director-design]').focus();
     await page.keyboard.press('Home');
     const trainerLink = await page.locator('[data-link=trainer]').inputValue();
@@ -162,14 +162,14 @@ describe('the student explorer in Chromium', () => {
     const student = await harness.browser.newContext({ locale: 'nl-NL' });
     const other = await student.newPage();
     await other.goto(trainerLink.replace(/^http:\/\/[^/]+\/some\/deep\/path\//, harness.url));
-    await other.waitForFunction(() => (window as unknown as { __explorer?: { ready: boolean } }).__explorer?.ready === true);
+    await explorerReady(other);
     expect(await other.locator('[data-setting=director-design]').inputValue()).toBe('0');
     const fresh = await predictAndRun(other, 'worse');
     expect(fresh.spec).toEqual(revealed.spec);
     expect(await other.locator('[data-part=progress]').textContent()).toBe('1 van 7 hoofdstukken gedaan');
     // a malformed link says what is wrong and opens the chapter from its own settings
     await other.goto(`${harness.url}explore.html?chapter=luck&runs=zero&seed=-3&scenario=baseline`);
-    await other.waitForFunction(() => (window as unknown as { __explorer?: { ready: boolean } }).__explorer?.ready === true);
+    await explorerReady(other);
     const alert = await other.locator('.error-box').textContent();
     expect(alert).toMatch(/runs/);
     expect(alert).toMatch(/seed/);

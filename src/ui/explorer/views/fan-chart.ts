@@ -2,9 +2,9 @@
 // over the months of the runs (Bret Victor's ladder: many runs at once, and a click on one line steps
 // back down to that run). The pointer picks the line nearest to where it clicks; the keyboard picks a run
 // from the run list the chapter shows beside it. A sentence and a table of quantiles say the same.
-import './views.css';
-import { h, setText, uid, type Texts } from '../../dom';
+import type { Texts } from '../../dom';
 import type { ExplorerText } from '../i18n/index';
+import { ChartFigure, chartTable, tableMonths } from './chart-figure';
 import { linear, linePath, svg, ticks } from './svg';
 
 export interface FanLine {
@@ -34,97 +34,43 @@ export function quantile(values: ArrayLike<number>, q: number): number {
 
 const TABLE_EVERY = 12;
 
-export class FanChart {
-  readonly root: HTMLElement;
-  private plot: HTMLElement;
-  private description: HTMLElement;
-  private table: HTMLElement;
-  private tableButton: HTMLButtonElement;
-  private data: FanData | null = null;
-  private width = 0;
+export class FanChart extends ChartFigure<FanData> {
   private select: (run: number) => void = () => {};
   private geometry: { sx: (m: number) => number; sy: (v: number) => number; months: number } | null = null;
 
-  constructor(
-    private readonly texts: Texts,
-    private readonly x: ExplorerText,
-    private readonly title: () => string,
-    private readonly height = 230,
-    name = 'fan',
-  ) {
-    const titleId = uid('fan-title');
-    const descId = uid('fan-desc');
-    const tableId = uid('fan-table');
-    this.plot = h('div', { class: 'xchart-plot fan-plot', role: 'img', 'aria-labelledby': titleId, 'aria-describedby': descId });
-    this.description = h('p', { id: descId, class: 'xchart-desc' });
-    this.table = h('div', { id: tableId, class: 'xchart-table', hidden: true });
-    this.tableButton = h('button', { type: 'button', class: 'secondary small', 'aria-expanded': 'false', 'aria-controls': tableId });
-    this.tableButton.addEventListener('click', () => {
-      this.table.hidden = !this.table.hidden;
-      this.tableButton.setAttribute('aria-expanded', String(!this.table.hidden));
-      this.render();
-    });
-    this.root = h('figure', { class: 'xchart fan', 'data-chart': name }, texts.text(h('figcaption', { id: titleId }), title), this.plot, this.description, h('div', { class: 'xchart-tools' }, this.tableButton), this.table);
+  constructor(texts: Texts, x: ExplorerText, title: () => string, height = 230, name = 'fan') {
+    super(texts, x, title, height, name, 'xchart fan');
+    this.plot.classList.add('fan-plot');
     this.plot.addEventListener('click', (e) => this.pick(e));
-    if (typeof ResizeObserver !== 'undefined') {
-      new ResizeObserver(() => {
-        const w = Math.round(this.plot.clientWidth);
-        if (w !== this.width && w > 0) {
-          this.width = w;
-          this.draw();
-        }
-      }).observe(this.plot);
-    }
-    texts.on(() => this.render());
   }
 
   onSelect(fn: (run: number) => void): void {
     this.select = fn;
   }
 
-  update(data: FanData): void {
-    this.data = data;
-    this.render();
-  }
-
-  get descriptionText(): string {
-    return this.description.textContent ?? '';
-  }
-
-  private endValues(): number[] {
-    return (this.data?.lines ?? []).map((l) => l.values[l.values.length - 1]);
-  }
-
-  private render(): void {
-    setText(this.tableButton, this.x.t(this.table.hidden ? 'shell.showTable' : 'shell.hideTable'));
-    const d = this.data;
-    if (!d || d.lines.length === 0) return;
-    const ends = this.endValues();
+  protected describe(d: FanData): string {
+    if (d.lines.length === 0) return '';
     const months = d.lines[0].values.length;
+    const ends = d.lines.map((l) => l.values[months - 1]);
     const text = [this.x.t('fan.summary', { title: this.title(), month: months, median: d.format(quantile(ends, 0.5)), lo: d.format(quantile(ends, 0.1)), hi: d.format(quantile(ends, 0.9)), runs: d.lines.length })];
     const sel = d.lines.find((l) => l.run === d.selected);
     if (sel) text.push(this.x.t('fan.selected', { seed: d.seedOf?.(sel.run) ?? sel.run, value: d.format(sel.values[months - 1]) }));
-    setText(this.description, text.join(' '));
-    if (!this.table.hidden) this.renderTable(d, months);
-    this.draw();
+    return text.join(' ');
   }
 
-  private renderTable(d: FanData, months: number): void {
-    const rows: HTMLElement[] = [];
-    for (let m = 1; m <= months; m++) {
-      if (m !== 1 && m % TABLE_EVERY !== 0 && m !== months) continue;
-      const at = d.lines.map((l) => l.values[m - 1]);
-      rows.push(h('tr', {}, h('th', { scope: 'row' }, String(m)), ...[0.1, 0.5, 0.9].map((q) => h('td', { class: 'num' }, d.format(quantile(at, q))))));
-    }
-    this.table.replaceChildren(
-      h('table', { class: 'data' }, h('caption', {}, this.title()), h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, this.x.t('chart.month')), ...['P10', 'P50', 'P90'].map((q) => h('th', { scope: 'col', class: 'num' }, q)))), h('tbody', {}, ...rows)),
+  protected tableOf(d: FanData): HTMLTableElement {
+    const months = d.lines[0]?.values.length ?? 0;
+    return chartTable(
+      this.title(),
+      [this.x.t('chart.month'), 'P10', 'P50', 'P90'],
+      tableMonths(months, TABLE_EVERY).map((m) => {
+        const at = d.lines.map((l) => l.values[m - 1]);
+        return [m, ...[0.1, 0.5, 0.9].map((q) => d.format(quantile(at, q)))];
+      }),
     );
   }
 
-  private draw(): void {
-    const d = this.data;
-    if (!d || d.lines.length === 0) return;
-    const width = this.width || this.plot.clientWidth || 500;
+  protected svgOf(d: FanData, width: number): SVGSVGElement {
     const height = this.height;
     const pad = { left: 40, right: 10, top: 10, bottom: 34 };
     const months = d.lines[0].values.length;
@@ -132,6 +78,7 @@ export class FanChart {
     const sy = linear([0, 1], [height - pad.bottom, pad.top]);
     this.geometry = { sx, sy, months };
     const root = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, 'aria-hidden': 'true', class: 'xchart-svg' });
+    if (d.lines.length === 0) return root;
     for (const t of ticks(0, 1, 4)) {
       root.append(svg('line', { x1: pad.left, x2: width - pad.right, y1: sy(t), y2: sy(t), class: 'grid' }));
       root.append(svg('text', { x: pad.left - 6, y: sy(t) + 4, 'text-anchor': 'end', class: 'tick' }, d.format(t)));
@@ -155,7 +102,7 @@ export class FanChart {
     root.append(svg('path', { d: linePath(xs, q(0.5).map(sy)), fill: 'none', stroke: '#1c2330', 'stroke-width': 2, 'stroke-dasharray': '6 3', class: 'median' }));
     const sel = d.lines.find((l) => l.run === d.selected);
     if (sel) root.append(svg('path', { d: linePath(xs, Array.from(sel.values, sy)), fill: 'none', stroke: '#1c2330', 'stroke-width': 3, class: 'selected', 'data-run': sel.run }));
-    this.plot.replaceChildren(root);
+    return root;
   }
 
   /** the line nearest to the click, at the month under the pointer */

@@ -1,8 +1,7 @@
 // A line chart over the months of a run (SVG), with a legend that shows each line's colour and dash,
-// a sentence describing the lines kept current (its text alternative) and a table view of the data.
-import './views.css';
-import { h, setText, uid, type Texts } from '../../dom';
-import type { ExplorerText } from '../i18n/index';
+// a sentence describing the lines (its text alternative) and a table view of the data.
+import { h } from '../../dom';
+import { ChartFigure, chartTable, tableMonths } from './chart-figure';
 import { dashArray, linear, linePath, svg, swatch, ticks } from './svg';
 
 export interface ChartLine {
@@ -31,106 +30,27 @@ export interface LineChartData {
 /** table rows every this many months */
 const TABLE_EVERY = 6;
 
-export class LineChart {
-  readonly root: HTMLElement;
-  private plot: HTMLElement;
-  private legend: HTMLElement;
-  private description: HTMLElement;
-  private table: HTMLElement;
-  private tableButton: HTMLButtonElement;
-  private data: LineChartData | null = null;
-  private width = 0;
-
-  constructor(
-    private readonly texts: Texts,
-    private readonly x: ExplorerText,
-    private readonly title: () => string,
-    private readonly height = 200,
-    name = 'chart',
-  ) {
-    const titleId = uid('xchart-title');
-    const descId = uid('xchart-desc');
-    const tableId = uid('xchart-table');
-    this.plot = h('div', { class: 'xchart-plot', role: 'img', 'aria-labelledby': titleId, 'aria-describedby': descId });
-    this.legend = h('ul', { class: 'xchart-legend' });
-    this.description = h('p', { id: descId, class: 'xchart-desc' });
-    this.table = h('div', { id: tableId, class: 'xchart-table', hidden: true });
-    this.tableButton = h('button', { type: 'button', class: 'secondary small', 'aria-expanded': 'false', 'aria-controls': tableId });
-    this.tableButton.addEventListener('click', () => {
-      this.table.hidden = !this.table.hidden;
-      this.tableButton.setAttribute('aria-expanded', String(!this.table.hidden));
-      this.render();
-    });
-    this.root = h(
-      'figure',
-      { class: 'xchart', 'data-chart': name },
-      texts.text(h('figcaption', { id: titleId }), title),
-      this.plot,
-      this.legend,
-      this.description,
-      h('div', { class: 'xchart-tools' }, this.tableButton),
-      this.table,
-    );
-    if (typeof ResizeObserver !== 'undefined') {
-      new ResizeObserver(() => {
-        const w = Math.round(this.plot.clientWidth);
-        if (w !== this.width && w > 0) {
-          this.width = w;
-          this.draw();
-        }
-      }).observe(this.plot);
-    }
-    texts.on(() => this.render());
+export class LineChart extends ChartFigure<LineChartData> {
+  protected override legendOf(d: LineChartData): HTMLElement[] {
+    return d.lines.map((l) => h('li', {}, swatch(l.color, l.dash, l.width ?? 2.5), l.name));
   }
 
-  update(data: LineChartData): void {
-    this.data = data;
-    this.render();
-  }
-
-  /** the sentence that describes the chart (also for tests) */
-  get descriptionText(): string {
-    return this.description.textContent ?? '';
-  }
-
-  private render(): void {
-    setText(this.tableButton, this.x.t(this.table.hidden ? 'shell.showTable' : 'shell.hideTable'));
-    const d = this.data;
-    if (!d) return;
-    this.legend.replaceChildren(...d.lines.map((l) => h('li', {}, swatch(l.color, l.dash, l.width ?? 2.5), l.name)));
-    const months = d.lines[0]?.values.length ?? 0;
+  protected describe(d: LineChartData): string {
     const parts = d.lines.map((l) => {
       const first = firstFinite(l.values);
       const last = lastFinite(l.values);
       return this.x.t('chart.seriesAt', { name: l.name, first: d.format(first.v), m1: first.i + 1, last: d.format(last.v), m2: last.i + 1 });
     });
     if (d.marker) parts.push(d.markerLabel ?? this.x.t('chart.marker', { month: d.marker }));
-    setText(this.description, this.x.t('chart.summary', { title: this.title(), series: parts.join('; ') + '.' }));
-    if (!this.table.hidden) this.renderTable(d, months);
-    this.draw();
+    return this.x.t('chart.summary', { title: this.title(), series: parts.join('; ') + '.' });
   }
 
-  private renderTable(d: LineChartData, months: number): void {
-    const rows: HTMLElement[] = [];
-    for (let m = 1; m <= months; m++) {
-      if (m !== 1 && m % TABLE_EVERY !== 0 && m !== months) continue;
-      rows.push(h('tr', {}, h('th', { scope: 'row' }, String(m)), ...d.lines.map((l) => h('td', { class: 'num' }, d.format(l.values[m - 1])))));
-    }
-    this.table.replaceChildren(
-      h(
-        'table',
-        { class: 'data' },
-        h('caption', {}, this.title()),
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, this.x.t('chart.month')), ...d.lines.map((l) => h('th', { scope: 'col', class: 'num' }, l.name)))),
-        h('tbody', {}, ...rows),
-      ),
-    );
+  protected tableOf(d: LineChartData): HTMLTableElement {
+    const months = d.lines[0]?.values.length ?? 0;
+    return chartTable(this.title(), [this.x.t('chart.month'), ...d.lines.map((l) => l.name)], tableMonths(months, TABLE_EVERY).map((m) => [m, ...d.lines.map((l) => d.format(l.values[m - 1]))]));
   }
 
-  private draw(): void {
-    const d = this.data;
-    if (!d) return;
-    const width = this.width || this.plot.clientWidth || 600;
+  protected svgOf(d: LineChartData, width: number): SVGSVGElement {
     const height = this.height;
     const pad = { left: 46, right: 12, top: 10, bottom: 34 };
     const months = Math.max(1, d.lines[0]?.values.length ?? 1);
@@ -158,7 +78,7 @@ export class LineChart {
       const ys = Array.from(l.values, (v) => (Number.isFinite(v) ? sy(Math.min(y1, Math.max(y0, v))) : NaN));
       root.append(svg('path', { d: linePath(xs, ys), fill: 'none', stroke: l.color, 'stroke-width': l.width ?? 2, 'stroke-dasharray': dashArray(l.dash), 'data-line': l.key }));
     }
-    this.plot.replaceChildren(root);
+    return root;
   }
 }
 
