@@ -42,7 +42,19 @@ export function startExplorer(root: HTMLElement): ExplorerHandle {
     progress.reset();
     announcer.say(x.t('x.progressResetDone'), 'progress');
   });
-  const nav = h('nav', { class: 'chapter-nav', 'aria-labelledby': 'chapter-nav-title' }, texts.text(h('h2', { id: 'chapter-nav-title', class: 'nav-title' }), x.bind('x.nav')), navList, progressText, resetProgress);
+  // the chapter list: always open beside the chapter on a wide screen; folded above it on a phone, so a
+  // chapter opened from a link starts on the first screen
+  const navSummary = h('summary', { class: 'nav-title', id: 'chapter-nav-title' });
+  const navDetails = h('details', { class: 'chapter-details' }, navSummary, navList, progressText, resetProgress);
+  const nav = h('nav', { class: 'chapter-nav', 'aria-labelledby': 'chapter-nav-title' }, navDetails);
+  const wide = matchMedia('(min-width: 901px)');
+  const fold = () => {
+    navDetails.open = wide.matches || route.chapter === null;
+    // beside the chapter the list cannot be folded: its summary is a heading then, not a control
+    if (wide.matches) navSummary.setAttribute('tabindex', '-1');
+    else navSummary.removeAttribute('tabindex');
+  };
+  wide.addEventListener('change', fold);
 
   const langGroup = h('div', { class: 'lang-switch', role: 'group' });
   texts.attr(langGroup, 'aria-label', 'lang.label');
@@ -99,6 +111,7 @@ export function startExplorer(root: HTMLElement): ExplorerHandle {
       }),
     );
     setText(progressText, x.t('x.progress', { done: progress.doneCount(), total: CHAPTERS.length }));
+    setText(navSummary, `${x.t('x.nav')} · ${x.t('x.progress', { done: progress.doneCount(), total: CHAPTERS.length })}`);
   }
   progress.onChange(() => renderChrome());
   texts.on(() => renderChrome());
@@ -151,6 +164,7 @@ export function startExplorer(root: HTMLElement): ExplorerHandle {
       main.replaceChildren(overview());
     }
     renderChrome();
+    fold();
     if (focus) (main.querySelector('#chapter-title') as HTMLElement | null)?.focus();
   }
 

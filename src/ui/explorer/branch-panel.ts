@@ -231,7 +231,7 @@ export class BranchPanel {
       h(
         'table',
         { class: 'data compare', 'data-table': 'branch' },
-        h('caption', {}, x.t('branch.heading')),
+        h('caption', {}, x.t('branch.tableCaption')),
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, x.t('branch.measure')), h('th', { scope: 'col', class: 'num' }, 'A'), h('th', { scope: 'col', class: 'num' }, 'B'), h('th', { scope: 'col', class: 'num' }, x.t('branch.difference')))),
         h('tbody', {}, ...rows.map(([name, a, b, kind]) => h('tr', {}, h('th', { scope: 'row' }, name), h('td', { class: 'num' }, show(a, kind)), h('td', { class: 'num' }, show(b, kind)), h('td', { class: 'num' }, diff(a, b, kind))))),
       ),

@@ -82,7 +82,7 @@ export const accountChapter: ChapterDef = {
       if (!shown) return;
       const nameA = x.t('ch.account.baseline');
       const nameB = regime.title(shown.regime);
-      tables.replaceChildren(accountTable(texts, x.t('ch.account.table'), shown.a, shown.b, nameA, nameB), quadrantTable(texts, x.t('ch.account.quadrants'), shown.a, shown.b, nameA, nameB));
+      tables.replaceChildren(h('div', { class: 'scroll-x' }, accountTable(texts, x.t('ch.account.table'), shown.a, shown.b, nameA, nameB)), h('div', { class: 'scroll-x' }, quadrantTable(texts, x.t('ch.account.quadrants'), shown.a, shown.b, nameA, nameB)));
     };
     texts.on(render);
     const spec = (id: string): RunSpec => ({ scenarioId: id, seed: seed.value, months: MONTHS, controls: start.scenarioId === id ? start.controls : [] });

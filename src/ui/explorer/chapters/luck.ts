@@ -20,6 +20,12 @@ const MONTHS = 96;
 export const DEFAULT_SEEDS = 100;
 /** spreads within this ratio of each other count as "about the same" */
 export const SAME_SPREAD = 1.1;
+/**
+ * When the runs minus their twins spread less than this share of the runs' own spread, most of the fan
+ * is outside luck the twin shares; above OWN_LUCK, the twin takes little away (the managers' own luck).
+ */
+export const SHARED_LUCK = 0.6;
+export const OWN_LUCK = 0.9;
 const OUTPUTS = ['composite.final', 'twin.composite', 'twin.strategyEffect.composite'];
 const COLORS = ['#0b5fa5', '#a34f00'];
 
@@ -183,7 +189,9 @@ export const luckChapter: ChapterDef = {
         const [c, b] = [spread(0, 'composite'), spread(1, 'composite')];
         const answer = b > c * SAME_SPREAD ? 'bold' : c > b * SAME_SPREAD ? 'cautious' : 'same';
         const [ce, be] = [spread(0, 'effect'), spread(1, 'effect')];
-        const luckMost = ce < c && be < b;
+        // how much of the spread the twin takes away (the outside luck it shares with the run)
+        const kept = (ce + be) / (c + b);
+        const luck = kept < SHARED_LUCK ? 'ch.luck.luckShared' : kept < OWN_LUCK ? 'ch.luck.luckMixed' : 'ch.luck.luckOwn';
         return {
           answer,
           reveal: () =>
@@ -192,7 +200,7 @@ export const luckChapter: ChapterDef = {
               bold: i18n.score(b),
               cautiousEffect: i18n.score(ce),
               boldEffect: i18n.score(be),
-              luckShare: x.t(luckMost ? 'ch.luck.luckMost' : 'ch.luck.strategyMost'),
+              luckShare: x.t(luck),
             }),
         };
       },

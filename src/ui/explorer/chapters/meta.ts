@@ -72,7 +72,7 @@ export const metaChapter: ChapterDef = {
     const views = h(
       'div',
       { class: 'views' },
-      h('div', { class: 'meta-grid' }, h('div', { class: 'meta-main' }, texts.text(h('h4'), x.bind('ch.meta.metaCorners')), meta.root), h('div', { class: 'meta-managers' }, ...managers.map((m) => m.view.root))),
+      h('div', { class: 'meta-grid' }, h('div', { class: 'meta-main' }, texts.text(h('h4'), x.bind('ch.meta.metaCorners')), meta.root), h('div', { class: 'meta-managers' }, ...managers.map((m) => m.view.root), texts.text(h('p', { class: 'hint wide' }), x.bind('tri.letters')))),
       scrub.root,
       chart.root,
     );

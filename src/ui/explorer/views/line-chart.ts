@@ -42,7 +42,9 @@ export class LineChart extends ChartFigure<LineChartData> {
       return this.x.t('chart.seriesAt', { name: l.name, first: d.format(first.v), m1: first.i + 1, last: d.format(last.v), m2: last.i + 1 });
     });
     if (d.marker) parts.push(d.markerLabel ?? this.x.t('chart.marker', { month: d.marker }));
-    return this.x.t('chart.summary', { title: this.title(), series: parts.join('; ') + '.' });
+    // one line named as the chart: its name says the title already
+    const one = d.lines.length === 1 && d.lines[0].name === this.title();
+    return one ? `${parts.join('; ')}.` : this.x.t('chart.summary', { title: this.title(), series: parts.join('; ') + '.' });
   }
 
   protected tableOf(d: LineChartData): HTMLTableElement {

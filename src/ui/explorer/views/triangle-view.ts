@@ -82,8 +82,10 @@ export class TriangleView {
 
   private draw(s: TriangleState): void {
     const size = this.size;
-    // wider than tall: the two lower labels sit beside their corners, outside the triangle
-    const width = Math.round(size * 1.45);
+    // a large triangle names its corners in words beside them (so it is wider than tall); a small one
+    // uses the corners' letters under them (the description and the legend say the words)
+    const words = size >= 250;
+    const width = Math.round(size * (words ? 1.6 : 1.1));
     const cx = width / 2;
     const cy = size * 0.56;
     const r = size * 0.38;
@@ -107,9 +109,10 @@ export class TriangleView {
       const [x, y] = at(k, 1);
       const [px, py] = at(k, Math.max(0, Math.min(1, s.corners[k])));
       root.append(svg('circle', { cx: px, cy: py, r: 5, fill: CORNER_COLORS[k], class: 'tri-dot' }));
-      // value above its corner; capacity to the right of the lower right corner, legitimacy to the left of the lower left
-      const pos = k === 'value' ? { x, y: y - 8, anchor: 'middle' } : k === 'capacity' ? { x: x + 6, y: y + 16, anchor: 'start' } : { x: x - 6, y: y + 16, anchor: 'end' };
-      root.append(svg('text', { x: pos.x, y: pos.y, 'text-anchor': pos.anchor, class: 'tri-text', fill: CORNER_COLORS[k] }, `${i18n.t(`corner.${k}.short`)} ${i18n.score(s.corners[k])}`));
+      // value above its corner; capacity beside (or under) the lower right corner, legitimacy the lower left
+      const pos = k === 'value' ? { x, y: y - 8, anchor: 'middle' } : !words ? { x, y: y + 17, anchor: 'middle' } : k === 'capacity' ? { x: x + 6, y: y + 16, anchor: 'start' } : { x: x - 6, y: y + 16, anchor: 'end' };
+      const name = words ? i18n.t(`corner.${k}.short`) : this.x.t(`tri.letter.${k}`);
+      root.append(svg('text', { x: pos.x, y: pos.y, 'text-anchor': pos.anchor, class: 'tri-text', fill: CORNER_COLORS[k] }, `${name} ${i18n.score(s.corners[k])}`));
     }
     this.plot.replaceChildren(root);
   }
