@@ -9,7 +9,8 @@ import type { ChapterDef, ChapterPiece, Outcome } from '../chapter';
 import { FanChart, quantile } from '../views/fan-chart';
 import { SweepPanel, type FinishedSweep } from '../sweep-panel';
 import { readMonthly, readRuns } from '../sweep-data';
-import { field, presetSpec, ScenarioField, SeedField, setControls, Changes } from './parts';
+import { ChoiceField, field, presetSpec, ScenarioField, SeedField, setControls, Changes } from './parts';
+import { scoreDifference } from '../format';
 import { sandboxHref } from '../route';
 
 export const LOW_COURAGE = 0.1;
@@ -41,7 +42,7 @@ export function luckExperiment(scenario: Record<string, unknown>, scenarioId: st
     seed,
     months,
     outputs: OUTPUTS,
-    monthly: ['composite'],
+    monthly: ['composite', 'twin.composite'],
   };
 }
 
@@ -76,7 +77,12 @@ export const luckChapter: ChapterDef = {
     const pick = h('select', { 'data-control': 'run' });
     const selected = h('p', { class: 'selected-run', 'data-part': 'selected' });
     const openLink = h('a', { class: 'button-link secondary', 'data-link': 'selected-run' });
-    let result: { rows: RunRow[]; monthly: Map<number, Float64Array>; sweep: FinishedSweep; scenarioId: string } | null = null;
+    let result: { rows: RunRow[]; monthly: Map<number, Float64Array>; twins: Map<number, Float64Array>; sweep: FinishedSweep; scenarioId: string } | null = null;
+    // what the fans show: the composite, or the composite minus the twin's (what strategy did, the twin's luck taken away)
+    const show = new ChoiceField<'score' | 'effect'>(texts, x.bind('ch.luck.showWhat'), [
+      { id: 'score', label: x.bind('ch.luck.showScore') },
+      { id: 'effect', label: x.bind('ch.luck.showEffect') },
+    ], 'score', () => renderFans(), 'fan-show');
     let chosen: RunRow | null = null;
 
     const specOf = (row: RunRow, scenarioId: string): RunSpec => ({
@@ -88,13 +94,21 @@ export const luckChapter: ChapterDef = {
     const renderFans = () => {
       if (!result) return;
       const r = result;
+      const effect = show.value === 'effect';
+      const values = (run: number) => {
+        const own = r.monthly.get(run)!;
+        if (!effect) return own;
+        const twin = r.twins.get(run)!;
+        return own.map((v, i) => v - twin[i]);
+      };
       fans.forEach((fan, p) =>
         fan.update({
-          lines: r.rows.filter((row) => row.point === p).map((row) => ({ run: row.run, values: r.monthly.get(row.run)! })),
+          lines: r.rows.filter((row) => row.point === p).map((row) => ({ run: row.run, values: values(row.run) })),
           color: COLORS[p],
           selected: chosen?.point === p ? chosen.run : null,
-          format: (v) => i18n.score(v),
+          format: effect ? (v) => scoreDifference(i18n, v) : (v) => i18n.score(v),
           seedOf: (run) => r.rows[run].seed,
+          ...(effect ? { y: [-0.5, 0.5] as [number, number], reference: 0 } : {}),
         }),
       );
     };
@@ -138,6 +152,7 @@ export const luckChapter: ChapterDef = {
     const views = h(
       'div',
       { class: 'views' },
+      show.root,
       h('div', { class: 'fans' }, ...fans.map((f) => f.root)),
       h(
         'div',
@@ -175,7 +190,7 @@ export const luckChapter: ChapterDef = {
           twin: r[t.col('twin.composite')],
           effect: r[t.col('twin.strategyEffect.composite')],
         }));
-        result = { rows, monthly: readMonthly(done.monthlyCsv!, 'composite'), sweep: done, scenarioId: id };
+        result = { rows, monthly: readMonthly(done.monthlyCsv!, 'composite'), twins: readMonthly(done.monthlyCsv!, 'twin.composite'), sweep: done, scenarioId: id };
         // the median run of the cautious fan is shown first
         const cautious = rows.filter((r) => r.point === 0).sort((a, b) => a.composite - b.composite);
         chosen = cautious[Math.floor(cautious.length / 2)];

@@ -64,7 +64,7 @@ export const relativeChapter: ChapterDef = {
     const views = h(
       'div',
       { class: 'views' },
-      verdicts.root,
+      h('div', { class: 'scroll-x' }, verdicts.root),
       h('div', { class: 'panel' }, weights, texts.text(h('p', {}), x.bind('ch.relative.p3')), scale),
     );
     const spec = (): RunSpec => ({ scenarioId: scenario.value, seed: seed.value, months: MONTHS, controls: stance.value === 'auto' ? [] : managerControls('W', null, { value: Number(stance.value) }) });

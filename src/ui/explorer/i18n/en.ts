@@ -216,6 +216,9 @@ export const explorerEn = {
   'ch.luck.luckShared': 'most of the fan is outside luck (the labour market, employers, scandals) that the twin shares.',
   'ch.luck.luckMixed': 'part of the fan is outside luck that the twin shares; the rest is the managers’ own luck: how their initiatives turn out, and how elections go.',
   'ch.luck.luckOwn': 'the twin takes little of the spread away. Most of the luck here is the managers’ own: how their initiatives turn out and how elections go, which the twin, without initiatives or politics, does not meet.',
+  'ch.luck.showWhat': 'The fans show',
+  'ch.luck.showScore': 'the composite score',
+  'ch.luck.showEffect': 'the composite minus its twin’s: the outside luck taken away',
   'ch.luck.cautious': 'Cautious (courage {value})',
   'ch.luck.bold': 'Bold (courage {value})',
   'ch.luck.fan': 'Composite score over time, {runs} seeds',
@@ -261,7 +264,6 @@ export const explorerEn = {
   'ch.atlas.own': 'own',
   'ch.atlas.outside': 'outside',
   'ch.atlas.legend': '★ best in its context; ▲ in the top fifth. Cells show the mean over {reps} seeds.',
-  'ch.atlas.contextCell': '{context}: {score}',
 
   'ind.workOutflow': 'outflow to work',
   'ind.participation': 'participation',

@@ -217,6 +217,9 @@ export const explorerNl: Record<ExplorerKey, string> = {
   'ch.luck.luckShared': 'het grootste deel van de waaier is geluk van buiten (de arbeidsmarkt, werkgevers, schandalen) dat de tweeling deelt.',
   'ch.luck.luckMixed': 'een deel van de waaier is geluk van buiten dat de tweeling deelt; de rest is het eigen geluk van de managers: hoe hun initiatieven uitpakken en hoe verkiezingen uitvallen.',
   'ch.luck.luckOwn': 'de tweeling neemt weinig van de spreiding weg. Het meeste geluk is hier dat van de managers zelf: hoe hun initiatieven uitpakken en hoe verkiezingen uitvallen, wat de tweeling, zonder initiatieven of politiek, niet treft.',
+  'ch.luck.showWhat': 'De waaiers tonen',
+  'ch.luck.showScore': 'de samengestelde score',
+  'ch.luck.showEffect': 'de score min die van de tweeling: het geluk van buiten eruit gehaald',
   'ch.luck.cautious': 'Voorzichtig (durf {value})',
   'ch.luck.bold': 'Gedurfd (durf {value})',
   'ch.luck.fan': 'Samengestelde score in de tijd, {runs} seeds',
@@ -262,7 +265,6 @@ export const explorerNl: Record<ExplorerKey, string> = {
   'ch.atlas.own': 'eigen',
   'ch.atlas.outside': 'van buiten',
   'ch.atlas.legend': '★ de beste in zijn context; ▲ in de bovenste vijfde. De cellen tonen het gemiddelde over {reps} seeds.',
-  'ch.atlas.contextCell': '{context}: {score}',
 
   'ind.workOutflow': 'uitstroom naar werk',
   'ind.participation': 'participatie',

@@ -20,6 +20,10 @@ export interface FanData {
   format: (v: number) => string;
   /** the seed of a run, for the words */
   seedOf?: (run: number) => number;
+  /** the y range; default [0, 1] */
+  y?: [number, number];
+  /** a horizontal line (0 for differences) */
+  reference?: number;
 }
 
 /** The q-quantile (0..1) of finite values, by linear interpolation between order statistics. */
@@ -75,16 +79,18 @@ export class FanChart extends ChartFigure<FanData> {
     const pad = { left: 40, right: 10, top: 10, bottom: 34 };
     const months = d.lines[0].values.length;
     const sx = linear([1, months], [pad.left, width - pad.right]);
-    const sy = linear([0, 1], [height - pad.bottom, pad.top]);
+    const [y0, y1] = d.y ?? [0, 1];
+    const sy = linear([y0, y1], [height - pad.bottom, pad.top]);
     this.geometry = { sx, sy, months };
     const root = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, 'aria-hidden': 'true', class: 'xchart-svg' });
     if (d.lines.length === 0) return root;
-    for (const t of ticks(0, 1, 4)) {
+    for (const t of ticks(y0, y1, 4)) {
       root.append(svg('line', { x1: pad.left, x2: width - pad.right, y1: sy(t), y2: sy(t), class: 'grid' }));
       root.append(svg('text', { x: pad.left - 6, y: sy(t) + 4, 'text-anchor': 'end', class: 'tick' }, d.format(t)));
     }
     for (let m = 24; m <= months; m += 24) root.append(svg('text', { x: sx(m), y: height - pad.bottom + 16, 'text-anchor': 'middle', class: 'tick' }, String(m)));
     root.append(svg('text', { x: (pad.left + width - pad.right) / 2, y: height - 4, 'text-anchor': 'middle', class: 'axis-title' }, this.x.t('chart.month')));
+    if (d.reference !== undefined) root.append(svg('line', { x1: pad.left, x2: width - pad.right, y1: sy(d.reference), y2: sy(d.reference), class: 'reference' }));
     const xs = Array.from({ length: months }, (_, i) => sx(i + 1));
     // the band of the middle 80% and the median
     const q = (p: number) => xs.map((_, i) => quantile(d.lines.map((l) => l.values[i]), p));
