@@ -13,6 +13,7 @@ import type { ChapterContext } from './chapter';
 import { LineChart } from './views/line-chart';
 import { sandboxHref } from './route';
 import { scoreDifference } from './format';
+import { scrollBox } from './views/chart-figure';
 
 export type BranchChange = { path: string; value: number } | { card: LuckEvent };
 
@@ -228,13 +229,13 @@ export class BranchPanel {
     const show = (v: number, kind: Row[3]) => (kind === 'score' ? i18n.score(v) : i18n.int(v));
     const diff = (a: number, b: number, kind: Row[3]) => (kind === 'score' ? scoreDifference(i18n, b - a) : i18n.signed(b - a));
     this.table.replaceChildren(
-      h(
+      scrollBox(x.t('branch.tableCaption'), h(
         'table',
         { class: 'data compare', 'data-table': 'branch' },
         h('caption', {}, x.t('branch.tableCaption')),
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, x.t('branch.measure')), h('th', { scope: 'col', class: 'num' }, 'A'), h('th', { scope: 'col', class: 'num' }, 'B'), h('th', { scope: 'col', class: 'num' }, x.t('branch.difference')))),
         h('tbody', {}, ...rows.map(([name, a, b, kind]) => h('tr', {}, h('th', { scope: 'row' }, name), h('td', { class: 'num' }, show(a, kind)), h('td', { class: 'num' }, show(b, kind)), h('td', { class: 'num' }, diff(a, b, kind))))),
-      ),
+      )),
     );
     const at = (s: RunSpec) => sandboxHref({ scenario: s.scenarioId, seed: s.seed, months: s.months, controls: s.controls, at: r.month });
     const files = h('div', { class: 'button-row' });

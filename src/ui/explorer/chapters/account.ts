@@ -9,6 +9,7 @@ import type { I18n } from '../../i18n/index';
 import { colHead, dataTable, rowHead, scoreBar } from '../../panels/panel-parts';
 import type { ChapterDef, ChapterPiece, Outcome } from '../chapter';
 import { presetSpec, ScenarioField, SeedField, Changes } from './parts';
+import { scrollBox } from '../views/chart-figure';
 
 const MONTHS = 96;
 export const ACCOUNT_REGIMES = ['payment-by-results', 'trust-experiment'] as const;
@@ -82,7 +83,7 @@ export const accountChapter: ChapterDef = {
       if (!shown) return;
       const nameA = x.t('ch.account.baseline');
       const nameB = regime.title(shown.regime);
-      tables.replaceChildren(h('div', { class: 'scroll-x' }, accountTable(texts, x.t('ch.account.table'), shown.a, shown.b, nameA, nameB)), h('div', { class: 'scroll-x' }, quadrantTable(texts, x.t('ch.account.quadrants'), shown.a, shown.b, nameA, nameB)));
+      tables.replaceChildren(scrollBox(x.t('ch.account.table'), accountTable(texts, x.t('ch.account.table'), shown.a, shown.b, nameA, nameB)), scrollBox(x.t('ch.account.quadrants'), quadrantTable(texts, x.t('ch.account.quadrants'), shown.a, shown.b, nameA, nameB)));
     };
     texts.on(render);
     const spec = (id: string): RunSpec => ({ scenarioId: id, seed: seed.value, months: MONTHS, controls: start.scenarioId === id ? start.controls : [] });

@@ -8,6 +8,7 @@ import { VerdictPanel } from '../../panels/verdict-panel';
 import type { ChapterDef, ChapterPiece, Outcome } from '../chapter';
 import { ChoiceField, presetSpec, presetValue, ScenarioField, SeedField, managerControls, Changes } from './parts';
 import type { ExplorerKey } from '../i18n/index';
+import { scrollBox } from '../views/chart-figure';
 
 const MONTHS = 96;
 
@@ -61,10 +62,12 @@ export const relativeChapter: ChapterDef = {
       verdicts.update(r.report);
     };
     texts.on(render);
+    const verdictBox = scrollBox(i18n.t('verdict.heading'), verdicts.root);
+    texts.on(() => verdictBox.setAttribute('aria-label', i18n.t('verdict.heading')));
     const views = h(
       'div',
       { class: 'views' },
-      h('div', { class: 'scroll-x' }, verdicts.root),
+      verdictBox,
       h('div', { class: 'panel' }, weights, texts.text(h('p', {}), x.bind('ch.relative.p3')), scale),
     );
     const spec = (): RunSpec => ({ scenarioId: scenario.value, seed: seed.value, months: MONTHS, controls: stance.value === 'auto' ? [] : managerControls('W', null, { value: Number(stance.value) }) });

@@ -186,7 +186,7 @@ export const explorerEn = {
   'ch.loop.p1':
     'Performance is perceived by the audiences; perception turns into legitimacy; legitimacy brings resources, because the council sets next year’s budget; resources become capacity (staff, trajectories, jobs); and capacity makes performance. Round and round: the success loop.',
   'ch.loop.p2':
-    'When a deviation from par grows as it goes round, the loop amplifies: a virtuous spiral up or a vicious spiral down. The model compares the deviation now with the deviation half a year earlier: that ratio is the loop gain. Above 1 the loop amplifies; at 1 or below it damps the deviation out.',
+    'When a deviation from par grows as it goes round, the loop amplifies: a virtuous spiral up or a vicious spiral down. The model measures how fast the deviation of performance from par grows or fades over time: that is the loop gain. Above 1 the loop amplifies; at 1 or below the deviation fades out (damped).',
   'ch.loop.p3':
     'Balancing forces hold the loop back: audiences expect more after good years, the clients easiest to place leave first so harder cases remain, the budget has a ceiling, and scandals can strike.',
   'ch.loop.try': 'Play one card in month 12 and watch the loop for the two years after it.',

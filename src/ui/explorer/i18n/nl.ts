@@ -187,7 +187,7 @@ export const explorerNl: Record<ExplorerKey, string> = {
   'ch.loop.p1':
     'Prestaties worden waargenomen door de doelgroepen; die waarneming wordt legitimiteit; legitimiteit brengt middelen, want de raad stelt het budget voor volgend jaar vast; middelen worden capaciteit (personeel, trajecten, banen); en capaciteit levert prestaties. Rond en rond: de succesloop.',
   'ch.loop.p2':
-    'Als een afwijking van het gemiddelde groter wordt terwijl ze rondgaat, versterkt de loop zichzelf: een opwaartse spiraal of een neerwaartse (vicieuze) spiraal. Het model vergelijkt de afwijking nu met die van een half jaar eerder: die verhouding is de lusversterking. Boven 1 versterkt de loop; op 1 of lager dempt hij de afwijking uit.',
+    'Als een afwijking van het gemiddelde groter wordt terwijl ze rondgaat, versterkt de loop zichzelf: een opwaartse spiraal of een neerwaartse (vicieuze) spiraal. Het model meet hoe snel de afwijking van de prestaties van het gemiddelde groeit of wegebt: dat is de lusversterking. Boven 1 versterkt de loop; op 1 of lager ebt de afwijking weg (gedempt).',
   'ch.loop.p3':
     'Balancerende krachten remmen de loop af: doelgroepen verwachten meer na goede jaren, de cliënten die het makkelijkst aan werk komen vertrekken het eerst zodat de moeilijkere gevallen overblijven, het budget heeft een plafond, en er kan een schandaal uitbreken.',
   'ch.loop.try': 'Speel in maand 12 één kaart en kijk wat de loop de twee jaar daarna doet.',

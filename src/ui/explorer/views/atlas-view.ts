@@ -56,5 +56,5 @@ export function atlasTable(d: AtlasData): HTMLElement {
       h('td', { class: 'num' }, String(r.cells.filter((c) => c.top).length)),
     ),
   );
-  return h('div', { class: 'atlas-scroll', tabindex: '0', role: 'region', 'aria-label': d.caption }, h('table', { class: 'data atlas', 'data-table': 'atlas' }, h('caption', {}, d.caption), h('thead', {}, head), h('tbody', {}, ...rows)));
+  return h('div', { class: 'scroll-x atlas-scroll', tabindex: '0', role: 'region', 'aria-label': d.caption }, h('table', { class: 'data atlas', 'data-table': 'atlas' }, h('caption', {}, d.caption), h('thead', {}, head), h('tbody', {}, ...rows)));
 }

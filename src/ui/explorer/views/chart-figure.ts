@@ -86,13 +86,21 @@ export abstract class ChartFigure<D> {
     this.legend.replaceChildren(...this.legendOf(d));
     this.legend.hidden = this.legend.childElementCount === 0;
     setText(this.description, this.describe(d));
-    if (!this.table.hidden) this.table.replaceChildren(this.tableOf(d));
+    if (!this.table.hidden) this.table.replaceChildren(scrollBox(this.title(), this.tableOf(d)));
     this.draw();
   }
 
   protected draw(): void {
     if (this.data) this.plot.replaceChildren(this.svgOf(this.data, this.width || this.plot.clientWidth || 560));
   }
+}
+
+/**
+ * A box that scrolls sideways when its content is wider than the page (tables on a phone): a named
+ * region in the tab order, so the keyboard can scroll it too (WCAG 2.1.1).
+ */
+export function scrollBox(label: string, ...children: Node[]): HTMLElement {
+  return h('div', { class: 'scroll-x', tabindex: '0', role: 'region', 'aria-label': label }, ...children);
 }
 
 /** A table of class `data` with a caption, column heads and rows. */
