@@ -172,7 +172,7 @@ export class StanceField {
         return input;
       });
       this.groups[c] = inputs;
-      const label = (level: number) => (level === 1 ? x.t(`stance.${c}.1`) : level === 0 ? x.t(`stance.${c}.0`) : i18n.pct(0.5) + ' / ' + i18n.pct(0.5));
+      const label = (level: number) => (level === 1 ? x.t(`stance.${c}.1`) : level === 0 ? x.t(`stance.${c}.0`) : x.t('stance.both'));
       const legendEl = h('legend', {});
       texts.text(legendEl, () => i18n.t(`corner.${c}`));
       const rows = inputs.map((input, i) => h('div', { class: 'option' }, input, texts.text(h('label', { for: input.id }), () => label(STANCE_LEVELS[i]))));

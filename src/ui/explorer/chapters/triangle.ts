@@ -71,7 +71,7 @@ export const triangleChapter: ChapterDef = {
           reveal: () =>
             x.t('ch.triangle.reveal', {
               months,
-              weakest: i18n.t(`corner.${weakest}`),
+              weakest: i18n.t(`corner.${weakest}`).toLowerCase(),
               score: i18n.score(corners[weakest]),
               value: i18n.score(corners.value),
               capacity: i18n.score(corners.capacity),

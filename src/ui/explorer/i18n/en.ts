@@ -22,7 +22,7 @@ export const explorerEn = {
 
   'intro.title': 'Why there is no one best way',
   'intro.p1':
-    'Municipalities help people on bijstand (social assistance) into work and participation. When does a municipality do that well? Mark Moore’s answer: when it creates public value, has the support to do so, and is able to do it. Each of the seven chapters has a short text, one thing to try, a question to answer before you see the result, and a link to the sandbox where you can play on.',
+    'Municipalities help people on bijstand (social assistance) into work and participation. When does a municipality do that well? Mark Moore’s answer: when it creates public value, has the support to do so, and is able to do it. The chapters follow a workshop of the VNG (the association of Dutch municipalities) and Utrecht University on public value in labour integration. Each of the seven chapters has a short text, one thing to try, a question to answer before you see the result, and a link to the sandbox where you can play on.',
   'intro.p2':
     'The municipality is a simulation: an agent-based model of four public managers and the jobseekers their werkbedrijf serves. Every run is reproducible: the same scenario, seed and settings give the same result, here and on the command line. The numbers you see come from the runs you make, never from these texts.',
   'intro.time': 'About half an hour. Your progress stays in this browser.',
@@ -112,7 +112,7 @@ export const explorerEn = {
   'ch.triangle.p1':
     'Public value is doing the “right” thing: outcomes the public values, here people moving from bijstand into work and participation. Legitimacy and support is doing it the “right” way, with the backing of the council, the public, the clients’ council and employers. Operational capacity is being able to do it: budget, staff, methods, and partners who open up jobs.',
   'ch.triangle.p2':
-    'For each corner the deck names two strategies. Value: build support for your own agenda, or collect the values around you and put them at the centre (“outside in”). Capacity: find resources to match your ambitions, or fit your ambitions to your resources. Legitimacy: win support for your own way of working, or adopt ways of working from outside.',
+    'For each corner the workshop names two strategies. Value: build support for your own agenda, or collect the values around you and put them at the centre (“outside in”). Capacity: find resources to match your ambitions, or fit your ambitions to your resources. Legitimacy: win support for your own way of working, or adopt ways of working from outside.',
   'ch.triangle.p3':
     'In the model a manager splits their attention over the three corners every month and, per corner, leans to one strategy or the other. Attention is scarce: what goes to one corner does not go to the others. Pushing an agenda makes it clearer and pulls colleagues along, but does not bring it closer to what the audiences value; collecting values does, at the cost of some clarity. Stretching can find grants and raises ambitions (too far, and staff wear down); fitting brings ambitions in line with resources and tempers what audiences expect. Pushing your own way of working wins support while results meet expectations and backfires when they do not; adopting ways from outside brings in peers’ methods and wins clients and employers through co-design.',
   'ch.triangle.try': 'You steer the alderman (wethouder) for work and income for one council term, 48 months. The other three managers adapt by themselves.',
@@ -132,7 +132,7 @@ export const explorerEn = {
   'ch.account.p2':
     'In the model the cost side counts euros of benefit, re-integration and wage-cost subsidy; people who return to bijstand after finding work, clients parked without help, and regular jobs pushed out by subsidised ones; and sanctions, wrongful ones counted three times. The other side counts job starts and lasting exits, clients’ wellbeing and satisfaction, and how equally clients near to and far from the labour market are served.',
   'ch.account.p3':
-    'The deck adds a table of the public values municipalities named themselves: individual or collective, outcome or process. Work and developing talent are individual outcomes; the client at the centre is an individual process; fewer benefits and the jobs agreement (banenafspraak) are collective outcomes; working with partners and fairness are collective processes.',
+    'The workshop adds a table of the public values municipalities named themselves: individual or collective, outcome or process. Work and developing talent are individual outcomes; the client at the centre is an individual process; fewer benefits and the jobs agreement (banenafspraak) are collective outcomes; working with partners and fairness are collective processes.',
   'ch.account.try':
     'Compare the baseline with another way of running the werkbedrijf, with the same luck (the same seed): payment by results (the werkbedrijf is paid per placement) or the trust experiment (fewer sanctions, more help for clients far from work).',
   'ch.account.regime': 'Compare the baseline with',
@@ -143,14 +143,14 @@ export const explorerEn = {
   'ch.account.opt.nowhere': 'Nowhere: it scores better on all three cost lines',
   'ch.account.reveal': 'Against the baseline, {regime} scores {financial} on financial costs, {negative} on unintended negative consequences and {authority} on the social costs of authority (score points, 0 to 100; higher is better). On the achievement side: mission {mission}, wellbeing {positive}, client satisfaction {satisfaction}, fairness {fairness}.',
   'ch.account.table': 'The public value account, both runs',
-  'ch.account.quadrants': 'The deck’s public values, 2×2, both runs',
+  'ch.account.quadrants': 'The workshop’s public values, 2×2, both runs',
   'ch.account.line': 'Line',
   'ch.account.baseline': 'Baseline',
 
   'ch.relative.title': 'Success is relative',
   'ch.relative.lead': 'The same numbers, four verdicts.',
   'ch.relative.p1':
-    'Public value is subjective and bound to its context. The deck puts it sharply: success is relative to the public values you name, and to how the stakeholders judge the performance. Establishing success objectively and once and for all is hard.',
+    'Public value is subjective and bound to its context. The workshop puts it sharply: success is relative to the public values you name, and to how the stakeholders judge the performance. Establishing success objectively and once and for all is hard.',
   'ch.relative.p2':
     'In the model the council, the public, the clients’ council and employers look at the same eleven indicators, each through their own values (the weights below come from the model). Each compares what it perceives with what it expects, and expectations rise after good years. Bad news costs more support than good news of the same size earns.',
   'ch.relative.weights': '{audience} weighs most: {list}.',
@@ -167,9 +167,9 @@ export const explorerEn = {
   'ch.meta.p1':
     'Four managers each hold a triangle of their own. The alderman answers to the council and the public; the director of the social domain to the council; the head of the werkbedrijf to employers and clients; the partner network of employers and UWV to employers.',
   'ch.meta.p2':
-    'The municipality’s own triangle, the meta triangle, is made of theirs. In the model its capacity works like a chain, where a weak link weighs more than a strong one can make up; its legitimacy is a weakest link even more. Everything is scaled by alignment: how close the four managers’ values are, and how little conflict there is. Pushing diverging agendas raises conflict; connecting work (a designer who listens and adopts ways from outside) lowers it.',
+    'The municipality’s own triangle, the meta triangle, is made of theirs. In the model its capacity works like a chain, where a weak link weighs more than a strong one can make up; its legitimacy even more so: there the weakest link decides. Everything is scaled by alignment: how close the four managers’ values are, and how little conflict there is. Pushing diverging agendas raises conflict; connecting work (a designer who listens and adopts ways from outside) lowers it.',
   'ch.meta.p3': 'A new alderman brings a new agenda: values diverge, and trust has to be earned again.',
-  'ch.meta.try': 'In this municipality the alderman loses office in month 46 and an alderman with an inclusive agenda takes over. Choose how much connecting work the director does.',
+  'ch.meta.try': 'In the scenario “New alderman” the alderman loses office during the run and an alderman with an inclusive agenda takes over. Choose how much connecting work the director does.',
   'ch.meta.design': 'The director’s design (connecting work)',
   'ch.meta.q': 'Will the four managers be better or worse aligned in the year after the new alderman arrives than in the year before?',
   'ch.meta.opt.better': 'Better aligned',
@@ -206,7 +206,7 @@ export const explorerEn = {
     'The model runs a twin beside every run: the same municipality meeting the same luck with a neutral policy. A run minus its twin is what strategy did; what the two share is luck. Luck is easily taken for skill: the best of a hundred runs need not come from the best strategy.',
   'ch.luck.p3':
     'Courage (durf): a manager who falls below their own aspiration takes a bold initiative instead of a careful one, with a chance set by their courage. Bold initiatives are bets: they can pay off well or fail visibly.',
-  'ch.luck.try': 'The alderman, the director and the head of the werkbedrijf run once cautious (courage {low}) and once bold (courage {high}), each with the same {runs} seeds. Click a line, or pick a run in the table, to see it and open it in the sandbox.',
+  'ch.luck.try': 'The alderman, the director and the head of the werkbedrijf run once cautious (courage {low}) and once bold (courage {high}), each with the same {runs} seeds. Click a line, or pick a run from the list, to see it and open it in the sandbox.',
   'ch.luck.q': 'Which fan will be wider at the end: the cautious managers’ or the bold managers’?',
   'ch.luck.opt.bold': 'The bold fan',
   'ch.luck.opt.cautious': 'The cautious fan',
@@ -235,7 +235,7 @@ export const explorerEn = {
   'ch.atlas.title': 'No one best way',
   'ch.atlas.lead': 'Several roads lead to the top, and which ones depends on where you start.',
   'ch.atlas.p1':
-    'The deck’s conclusion: valuable local government comes from doing the right thing, being able to do it, and doing it the right way. In other words: there is no “one best way”.',
+    'The workshop’s conclusion: valuable local government comes from doing the right thing, being able to do it, and doing it the right way. In other words: there is no “one best way”.',
   'ch.atlas.p2':
     'Here that claim is put to the test. A strategy is a choice per corner (your own line or one from outside) and a split of attention, held by the alderman and the head of the werkbedrijf. Every strategy runs in every context, the baseline and several scenarios, with the same seeds. The atlas shows how each strategy scores in each context.',
   'ch.atlas.p3':
@@ -285,6 +285,7 @@ export const explorerEn = {
   'opt.regime.vicious': 'A vicious spiral',
   'opt.regime.damped': 'Damped: deviations die out',
 
+  'stance.both': 'Both, half and half',
   'stance.value.1': 'Push own agenda',
   'stance.value.0': 'Collect values from outside',
   'stance.capacity.1': 'Stretch resources to ambitions',

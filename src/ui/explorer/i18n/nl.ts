@@ -23,7 +23,7 @@ export const explorerNl: Record<ExplorerKey, string> = {
 
   'intro.title': 'Waarom er geen one best way is',
   'intro.p1':
-    'Gemeenten helpen mensen in de bijstand aan werk en participatie. Wanneer doet een gemeente dat goed? Het antwoord van Mark Moore: als zij publieke waarde schept, daarvoor steun heeft en het ook kán. Elk van de zeven hoofdstukken heeft een korte tekst, één ding om te proberen, een vraag die je beantwoordt voordat je de uitkomst ziet, en een link naar de zandbak om verder te spelen.',
+    'Gemeenten helpen mensen in de bijstand aan werk en participatie. Wanneer doet een gemeente dat goed? Het antwoord van Mark Moore: als zij publieke waarde schept, daarvoor steun heeft en het ook kán. De hoofdstukken volgen een bijeenkomst van de VNG en de Universiteit Utrecht over maatschappelijke meerwaarde bij arbeidsintegratie. Elk van de zeven hoofdstukken heeft een korte tekst, één ding om te proberen, een vraag die je beantwoordt voordat je de uitkomst ziet, en een link naar de zandbak om verder te spelen.',
   'intro.p2':
     'De gemeente is een simulatie: een agent-based model van vier publieke managers en de werkzoekenden die hun werkbedrijf begeleidt. Elke run is reproduceerbaar: hetzelfde scenario, dezelfde seed en dezelfde instellingen geven dezelfde uitkomst, hier en op de opdrachtregel. De getallen die je ziet komen uit de runs die je zelf maakt, nooit uit deze teksten.',
   'intro.time': 'Ongeveer een half uur. Je voortgang blijft in deze browser.',
@@ -113,7 +113,7 @@ export const explorerNl: Record<ExplorerKey, string> = {
   'ch.triangle.p1':
     'Publieke waarde is het ‘juiste’ doen: uitkomsten die het publiek waardeert, hier mensen die vanuit de bijstand aan het werk gaan of meedoen. Legitimiteit en draagvlak is het op de ‘juiste’ wijze doen, gesteund door de gemeenteraad, het publiek, de cliëntenraad en werkgevers. Operationele capaciteit is het kúnnen doen: budget, personeel, methoden en partners die banen openstellen.',
   'ch.triangle.p2':
-    'Per hoek noemt de presentatie twee strategieën. Waarde: steun verwerven voor je eigen publieke-waardeagenda, of de waarden uit de omgeving ophalen en centraal zetten (‘van buiten naar binnen’). Capaciteit: voldoende middelen zoeken bij de ambities, of de ambities afstemmen op de middelen. Legitimiteit: steun verwerven voor je eigen werkwijze, of werkwijzen uit de omgeving ophalen en uitvoeren.',
+    'Per hoek noemt de bijeenkomst twee strategieën. Waarde: steun verwerven voor je eigen publieke-waardeagenda, of de waarden uit de omgeving ophalen en centraal zetten (‘van buiten naar binnen’). Capaciteit: voldoende middelen zoeken bij de ambities, of de ambities afstemmen op de middelen. Legitimiteit: steun verwerven voor je eigen werkwijze, of werkwijzen uit de omgeving ophalen en uitvoeren.',
   'ch.triangle.p3':
     'In het model verdeelt een manager elke maand zijn aandacht over de drie hoeken en kiest per hoek meer voor de ene of de andere strategie. Aandacht is schaars: wat naar de ene hoek gaat, gaat niet naar de andere. Een eigen agenda uitdragen maakt die helderder en trekt collega’s mee, maar brengt haar niet dichter bij wat de doelgroepen belangrijk vinden; waarden ophalen doet dat wel, ten koste van wat helderheid. Middelen zoeken levert soms subsidies op en verhoogt de ambities (te ver, en het personeel raakt uitgeput); ambities afstemmen brengt ze in lijn met de middelen en tempert de verwachtingen. Steun zoeken voor je eigen werkwijze wint draagvlak zolang de resultaten aan de verwachtingen voldoen en keert zich tegen je als dat niet zo is; werkwijzen van buiten overnemen haalt methoden van anderen binnen en wint cliënten en werkgevers door samen te ontwerpen.',
   'ch.triangle.try': 'Jij stuurt de wethouder voor werk en inkomen gedurende één raadsperiode, 48 maanden. De andere drie managers passen zich zelf aan.',
@@ -133,7 +133,7 @@ export const explorerNl: Record<ExplorerKey, string> = {
   'ch.account.p2':
     'In het model telt de kostenkant de euro’s aan uitkeringen, re-integratie en loonkostensubsidie; mensen die na werk terugvallen in de bijstand, cliënten die zonder hulp blijven zitten (geparkeerd) en gewone banen die door gesubsidieerde worden verdrongen; en sancties, waarbij een onterechte drie keer telt. De andere kant telt het aantal mensen dat aan het werk gaat en blijft, het welzijn en de tevredenheid van cliënten, en hoe gelijk cliënten dichtbij en ver van de arbeidsmarkt worden geholpen.',
   'ch.account.p3':
-    'De presentatie voegt een tabel toe met de publieke waarden die gemeenten zelf noemden: individueel of collectief, opbrengst of proces. Werk en talentontwikkeling zijn individuele opbrengsten; de klant centraal is een individueel proces; minder uitkeringen en de banenafspraak zijn collectieve opbrengsten; samenwerken met partners en rechtvaardigheid zijn collectieve processen.',
+    'De bijeenkomst voegt een tabel toe met de publieke waarden die gemeenten zelf noemden: individueel of collectief, opbrengst of proces. Werk en talentontwikkeling zijn individuele opbrengsten; de klant centraal is een individueel proces; minder uitkeringen en de banenafspraak zijn collectieve opbrengsten; samenwerken met partners en rechtvaardigheid zijn collectieve processen.',
   'ch.account.try':
     'Vergelijk de basisrun met een andere manier om het werkbedrijf te sturen, met hetzelfde geluk en dezelfde pech (dezelfde seed): betalen voor resultaat (het werkbedrijf krijgt per plaatsing betaald) of het vertrouwensexperiment (minder sancties, meer hulp voor cliënten ver van werk).',
   'ch.account.regime': 'Vergelijk de basisrun met',
@@ -144,14 +144,14 @@ export const explorerNl: Record<ExplorerKey, string> = {
   'ch.account.opt.nowhere': 'Nergens: het scoort beter op alle drie de kostenposten',
   'ch.account.reveal': 'Tegenover de basisrun scoort {regime} {financial} op financiële kosten, {negative} op onbedoelde negatieve gevolgen en {authority} op de kosten van overheidsgezag (scorepunten, 0 tot 100; hoger is beter). Aan de opbrengstkant: missie {mission}, welzijn {positive}, tevredenheid van cliënten {satisfaction}, rechtvaardigheid {fairness}.',
   'ch.account.table': 'De publieke-waardenrekening, beide runs',
-  'ch.account.quadrants': 'De publieke waarden uit de presentatie, 2×2, beide runs',
+  'ch.account.quadrants': 'De publieke waarden uit de bijeenkomst, 2×2, beide runs',
   'ch.account.line': 'Post',
   'ch.account.baseline': 'Basisrun',
 
   'ch.relative.title': 'Succes is relatief',
   'ch.relative.lead': 'Dezelfde cijfers, vier oordelen.',
   'ch.relative.p1':
-    'Publieke waarde is subjectief en contextgebonden. De presentatie zegt het scherp: succes is relatief aan de publieke waarden die jíj benoemt, en aan hoe de stakeholders de prestaties beoordelen. Objectief en definitief vaststellen wat succes is, is lastig.',
+    'Publieke waarde is subjectief en contextgebonden. De bijeenkomst zegt het scherp: succes is relatief aan de publieke waarden die jíj benoemt, en aan hoe de stakeholders de prestaties beoordelen. Objectief en definitief vaststellen wat succes is, is lastig.',
   'ch.relative.p2':
     'In het model kijken de gemeenteraad, het publiek, de cliëntenraad en werkgevers naar dezelfde elf indicatoren, ieder door de eigen waarden (de gewichten hieronder komen uit het model). Ieder vergelijkt wat hij waarneemt met wat hij verwacht, en de verwachtingen stijgen na goede jaren. Slecht nieuws kost meer steun dan even groot goed nieuws oplevert.',
   'ch.relative.weights': '{audience} weegt het zwaarst: {list}.',
@@ -168,9 +168,9 @@ export const explorerNl: Record<ExplorerKey, string> = {
   'ch.meta.p1':
     'Vier managers hebben elk een eigen driehoek. De wethouder legt verantwoording af aan de raad en het publiek; de directeur sociaal domein aan de raad; het hoofd van het werkbedrijf aan werkgevers en cliënten; het partnernetwerk van werkgevers en UWV aan werkgevers.',
   'ch.meta.p2':
-    'De driehoek van de gemeente zelf, de meta-driehoek, is uit die van hen opgebouwd. In het model werkt de capaciteit als een ketting, waarin een zwakke schakel zwaarder weegt dan een sterke kan goedmaken; de legitimiteit is nog sterker een zwakste schakel. Alles wordt geschaald met de afstemming: hoe dicht de waarden van de vier managers bij elkaar liggen en hoe weinig conflict er is. Uiteenlopende agenda’s uitdragen vergroot het conflict; verbindend werk (een ontwerper die luistert en werkwijzen van buiten overneemt) verkleint het.',
+    'De driehoek van de gemeente zelf, de meta-driehoek, is uit die van hen opgebouwd. In het model werkt de capaciteit als een ketting, waarin een zwakke schakel zwaarder weegt dan een sterke kan goedmaken; bij de legitimiteit nog sterker: daar beslist de zwakste schakel. Alles wordt geschaald met de afstemming: hoe dicht de waarden van de vier managers bij elkaar liggen en hoe weinig conflict er is. Uiteenlopende agenda’s uitdragen vergroot het conflict; verbindend werk (een ontwerper die luistert en werkwijzen van buiten overneemt) verkleint het.',
   'ch.meta.p3': 'Een nieuwe wethouder brengt een nieuwe agenda mee: de waarden lopen uiteen en vertrouwen moet opnieuw worden verdiend.',
-  'ch.meta.try': 'In deze gemeente verliest de wethouder in maand 46 zijn zetel en neemt een wethouder met een inclusieve agenda het over. Kies hoeveel verbindend werk de directeur doet.',
+  'ch.meta.try': 'In het scenario “Nieuwe wethouder” verliest de wethouder tijdens de run zijn zetel en neemt een wethouder met een inclusieve agenda het over. Kies hoeveel verbindend werk de directeur doet.',
   'ch.meta.design': 'Design van de directeur (verbindend werk)',
   'ch.meta.q': 'Zijn de vier managers in het jaar na de komst van de nieuwe wethouder beter of slechter op elkaar afgestemd dan in het jaar ervoor?',
   'ch.meta.opt.better': 'Beter afgestemd',
@@ -207,7 +207,7 @@ export const explorerNl: Record<ExplorerKey, string> = {
     'Het model draait naast elke run een tweeling: dezelfde gemeente met hetzelfde geluk en een neutraal beleid. Een run min zijn tweeling is wat de strategie deed; wat de twee delen is geluk. Geluk wordt gemakkelijk voor kunde aangezien: de beste van honderd runs hoeft niet van de beste strategie te komen.',
   'ch.luck.p3':
     'Durf: een manager die onder zijn eigen ambitieniveau zakt, neemt in plaats van een voorzichtig initiatief een gedurfd initiatief, met een kans die zijn durf bepaalt. Gedurfde initiatieven zijn weddenschappen: ze kunnen veel opleveren of zichtbaar mislukken.',
-  'ch.luck.try': 'De wethouder, de directeur en het hoofd van het werkbedrijf draaien een keer voorzichtig (durf {low}) en een keer gedurfd (durf {high}), elk met dezelfde {runs} seeds. Klik op een lijn, of kies een run in de tabel, om hem te bekijken en in de zandbak te openen.',
+  'ch.luck.try': 'De wethouder, de directeur en het hoofd van het werkbedrijf draaien een keer voorzichtig (durf {low}) en een keer gedurfd (durf {high}), elk met dezelfde {runs} seeds. Klik op een lijn, of kies een run uit de lijst, om hem te bekijken en in de zandbak te openen.',
   'ch.luck.q': 'Welke waaier is aan het eind breder: die van de voorzichtige of die van de gedurfde managers?',
   'ch.luck.opt.bold': 'De gedurfde waaier',
   'ch.luck.opt.cautious': 'De voorzichtige waaier',
@@ -236,7 +236,7 @@ export const explorerNl: Record<ExplorerKey, string> = {
   'ch.atlas.title': 'Geen one best way',
   'ch.atlas.lead': 'Meerdere wegen leiden naar de top, en welke hangt af van waar je begint.',
   'ch.atlas.p1':
-    'De conclusie van de presentatie: waardevol lokaal bestuur bereik je door het ‘juiste’ te doen, dit te kúnnen doen, en dit op de ‘juiste’ wijze te doen. Oftewel: er is geen ‘one best way’.',
+    'De conclusie van de bijeenkomst: waardevol lokaal bestuur bereik je door het ‘juiste’ te doen, dit te kúnnen doen, en dit op de ‘juiste’ wijze te doen. Oftewel: er is geen ‘one best way’.',
   'ch.atlas.p2':
     'Hier wordt die bewering getoetst. Een strategie is een keuze per hoek (je eigen lijn of die van buiten) en een verdeling van aandacht, vastgehouden door de wethouder en het hoofd van het werkbedrijf. Elke strategie draait in elke context, de basisrun en enkele scenario’s, met dezelfde seeds. De atlas laat zien hoe elke strategie in elke context scoort.',
   'ch.atlas.p3':
@@ -286,6 +286,7 @@ export const explorerNl: Record<ExplorerKey, string> = {
   'opt.regime.vicious': 'Een neerwaartse spiraal',
   'opt.regime.damped': 'Gedempt: afwijkingen sterven uit',
 
+  'stance.both': 'Allebei, half om half',
   'stance.value.1': 'Eigen agenda uitdragen',
   'stance.value.0': 'Waarden van buiten ophalen',
   'stance.capacity.1': 'Middelen zoeken bij de ambities',

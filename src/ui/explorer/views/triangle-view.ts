@@ -34,6 +34,7 @@ export class TriangleView {
   private description: HTMLElement;
   private label: HTMLElement;
   private state: TriangleState | null = null;
+  private room = 0;
 
   constructor(
     private readonly texts: Texts,
@@ -47,6 +48,16 @@ export class TriangleView {
     this.description = h('p', { id: descId, class: 'tri-desc' });
     this.plot = h('div', { class: 'tri-plot', role: 'img', 'aria-labelledby': labelId, 'aria-describedby': descId });
     this.root = h('figure', { class: 'tri', 'data-view': name }, this.plot, h('figcaption', {}, this.label, this.description));
+    // words beside the corners need room; where the figure is narrower (a phone), the letters are used
+    if (typeof ResizeObserver !== 'undefined') {
+      new ResizeObserver(() => {
+        const room = Math.round(this.root.clientWidth);
+        if (room > 0 && room !== this.room) {
+          this.room = room;
+          if (this.state) this.draw(this.state);
+        }
+      }).observe(this.root);
+    }
     texts.on(() => this.render());
   }
 
@@ -73,7 +84,7 @@ export class TriangleView {
         value: i18n.score(c.value),
         capacity: i18n.score(c.capacity),
         legitimacy: i18n.score(c.legitimacy),
-        weakest: i18n.t(`corner.${weakestCorner(c)}`),
+        weakest: i18n.t(`corner.${weakestCorner(c)}`).toLowerCase(),
         balance: i18n.decimal(balance(c)),
       }),
     );
@@ -84,7 +95,7 @@ export class TriangleView {
     const size = this.size;
     // a large triangle names its corners in words beside them (so it is wider than tall); a small one
     // uses the corners' letters under them (the description and the legend say the words)
-    const words = size >= 250;
+    const words = size >= 250 && (this.room === 0 || this.room >= size * 1.6);
     const width = Math.round(size * (words ? 1.6 : 1.1));
     const cx = width / 2;
     const cy = size * 0.56;
