@@ -135,7 +135,7 @@ export const atlasChapter: ChapterDef = {
     let results: ContextResult[] | null = null;
     let yours: Strategy | null = null;
 
-    const stanceWord = (v: number) => (v >= 0.75 ? x.t('ch.atlas.own') : v <= 0.25 ? x.t('ch.atlas.outside') : i18n.pct(v));
+    const stanceWord = (v: number) => (v >= 0.75 ? x.t('ch.atlas.own') : v <= 0.25 ? x.t('ch.atlas.outside') : x.t('ch.atlas.both'));
     const strategyLabel = (s: Strategy): [string, string] => [
       CORNERS.map((c) => `${i18n.t(`corner.${c}.short`)}: ${stanceWord(s.stance[c])}`).join(' · '),
       `${x.t('ch.atlas.attention')}: ${s.profile ? x.t(`ch.atlas.att.${s.profile}` as ExplorerKey) : CORNERS.map((c) => i18n.pct(s.attention[c])).join(' / ')}`,

@@ -48,6 +48,7 @@ export const loopChapter: ChapterDef = {
     const stations = new LineChart(texts, x, x.bind('ch.loop.stations'), 200, 'stations');
     const balancing = new LineChart(texts, x, x.bind('ch.loop.balancing'), 170, 'balancing');
     const views = h('div', { class: 'views charts' }, gain.root, stations.root, balancing.root);
+    const cardLabel = () => x.t('ch.loop.marker', { month: CARD_MONTH });
     const controls = (): PlayerControl[] => (card.value === 'none' ? [] : [{ month: CARD_MONTH, type: card.value as LuckEvent }]);
     const spec = (): RunSpec => ({ scenarioId: scenario.value, seed: seed.value, months: MONTHS, controls: controls() });
     let ran: RunSpec | null = null;
@@ -65,9 +66,9 @@ export const loopChapter: ChapterDef = {
         const g = col('loop.gain');
         let top = 1;
         for (const v of g) if (Number.isFinite(v)) top = Math.max(top, v);
-        gain.update({ lines: [{ key: 'gain', name: x.t('ch.loop.gainChart'), values: g, color: '#5b3a9e', width: 2.5 }], y: [0, Math.ceil(top * 2) / 2], reference: 1, marker: CARD_MONTH, format: (v) => i18n.decimal(v) });
-        stations.update({ lines: LOOP_STATIONS.map((st, i) => ({ key: st, name: i18n.t(`station.${st}`), values: col(`loop.levels.${st}`), color: STATION_COLORS[i], dash: DASHES[i] })), marker: CARD_MONTH, format: (v) => i18n.score(v) });
-        balancing.update({ lines: BALANCING.map((b, i) => ({ key: b, name: i18n.t(BALANCING_KEY[b]), values: col(`loop.balancing.${b}`), color: STATION_COLORS[i], dash: DASHES[i] })), marker: CARD_MONTH, format: (v) => i18n.score(v) });
+        gain.update({ lines: [{ key: 'gain', name: x.t('ch.loop.gainChart'), values: g, color: '#5b3a9e', width: 2.5 }], y: [0, Math.ceil(top * 2) / 2], reference: 1, marker: CARD_MONTH, markerLabel: cardLabel(), format: (v) => i18n.decimal(v) });
+        stations.update({ lines: LOOP_STATIONS.map((st, i) => ({ key: st, name: i18n.t(`station.${st}`), values: col(`loop.levels.${st}`), color: STATION_COLORS[i], dash: DASHES[i] })), marker: CARD_MONTH, markerLabel: cardLabel(), format: (v) => i18n.score(v) });
+        balancing.update({ lines: BALANCING.map((b, i) => ({ key: b, name: i18n.t(BALANCING_KEY[b]), values: col(`loop.balancing.${b}`), color: STATION_COLORS[i], dash: DASHES[i] })), marker: CARD_MONTH, markerLabel: cardLabel(), format: (v) => i18n.score(v) });
         const counts = { virtuous: 0, vicious: 0, damped: 0 };
         for (let m = FROM; m <= TO; m++) counts[r.regimes[m - 1]]++;
         const answer = REGIMES.reduce((best, k) => (counts[k] > counts[best] ? k : best), REGIMES[0]);

@@ -118,7 +118,7 @@ export const luckChapter: ChapterDef = {
       fanOf.replaceChildren(...[0, 1].map((p) => h('option', { value: p }, label(p))));
       fanOf.value = String(point);
       const rows = result.rows.filter((r) => r.point === point).sort((a, b) => b.composite - a.composite || a.run - b.run);
-      pick.replaceChildren(...rows.map((r, i) => h('option', { value: r.run }, `${i + 1}. ${x.t('shell.seed')} ${r.seed}: ${i18n.score(r.composite)} (${x.t('ch.luck.twin')} ${i18n.score(r.twin)})`)));
+      pick.replaceChildren(...rows.map((r, i) => h('option', { value: r.run }, x.t('ch.luck.runOption', { rank: i + 1, seed: r.seed, score: i18n.score(r.composite), twin: i18n.score(r.twin) }))));
       if (chosen) pick.value = String(chosen.run);
       if (chosen) {
         setText(selected, x.t('ch.luck.selected', { seed: chosen.seed, composite: i18n.score(chosen.composite), twin: i18n.score(chosen.twin), effect: i18n.signed(chosen.effect * 100) }));

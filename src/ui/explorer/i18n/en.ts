@@ -194,6 +194,7 @@ export const explorerEn = {
   'ch.loop.card.none': 'No card',
   'ch.loop.q': 'In the two years after month 12 (months 13 to 36), what will the loop mostly be?',
   'ch.loop.reveal': 'Months 13 to 36: virtuous spiral {virtuous} months, vicious spiral {vicious}, damped {damped}. Loop gain at month 36: {gain}. The balancing pressures at month 36: aspirations {aspirations}, harder cases {harder}, budget ceiling {ceiling}.',
+  'ch.loop.marker': 'the card in month {month}',
   'ch.loop.gainChart': 'Loop gain (above 1: the loop amplifies)',
   'ch.loop.stations': 'The five stations of the loop',
   'ch.loop.balancing': 'Balancing pressures',
@@ -223,6 +224,7 @@ export const explorerEn = {
   'ch.luck.bold': 'Bold (courage {value})',
   'ch.luck.fan': 'Composite score over time, {runs} seeds',
   'ch.luck.selected': 'Seed {seed}: composite {composite} at the end, its twin {twin}; strategy effect {effect}.',
+  'ch.luck.runOption': '{rank}. seed {seed}: {score} (twin {twin})',
   'ch.luck.pick': 'Pick a run',
   'ch.luck.pickHint': 'The runs of the selected fan, best first. Choose one to see it and open it in the sandbox.',
   'ch.luck.rank': 'Rank',
@@ -262,6 +264,7 @@ export const explorerEn = {
   'ch.atlas.att.capacity': 'capacity first',
   'ch.atlas.att.legitimacy': 'legitimacy first',
   'ch.atlas.own': 'own',
+  'ch.atlas.both': 'both',
   'ch.atlas.outside': 'outside',
   'ch.atlas.legend': '★ best in its context; ▲ in the top fifth. Cells show the mean over {reps} seeds.',
 

@@ -195,6 +195,7 @@ export const explorerNl: Record<ExplorerKey, string> = {
   'ch.loop.card.none': 'Geen kaart',
   'ch.loop.q': 'Wat doet de loop vooral in de twee jaar na maand 12 (maand 13 tot en met 36)?',
   'ch.loop.reveal': 'Maand 13 tot en met 36: opwaartse spiraal {virtuous} maanden, neerwaartse spiraal {vicious}, gedempt {damped}. Lusversterking in maand 36: {gain}. De balancerende druk in maand 36: verwachtingen {aspirations}, moeilijkere gevallen {harder}, budgetplafond {ceiling}.',
+  'ch.loop.marker': 'de kaart in maand {month}',
   'ch.loop.gainChart': 'Lusversterking (boven 1: de loop versterkt zichzelf)',
   'ch.loop.stations': 'De vijf stations van de loop',
   'ch.loop.balancing': 'Balancerende druk',
@@ -224,6 +225,7 @@ export const explorerNl: Record<ExplorerKey, string> = {
   'ch.luck.bold': 'Gedurfd (durf {value})',
   'ch.luck.fan': 'Samengestelde score in de tijd, {runs} seeds',
   'ch.luck.selected': 'Seed {seed}: samengestelde score {composite} aan het eind, de tweeling {twin}; effect van de strategie {effect}.',
+  'ch.luck.runOption': '{rank}. seed {seed}: {score} (tweeling {twin})',
   'ch.luck.pick': 'Kies een run',
   'ch.luck.pickHint': 'De runs van de gekozen waaier, de beste eerst. Kies er een om hem te bekijken en in de zandbak te openen.',
   'ch.luck.rank': 'Plaats',
@@ -263,6 +265,7 @@ export const explorerNl: Record<ExplorerKey, string> = {
   'ch.atlas.att.capacity': 'capaciteit eerst',
   'ch.atlas.att.legitimacy': 'legitimiteit eerst',
   'ch.atlas.own': 'eigen',
+  'ch.atlas.both': 'beide',
   'ch.atlas.outside': 'van buiten',
   'ch.atlas.legend': '★ de beste in zijn context; ▲ in de bovenste vijfde. De cellen tonen het gemiddelde over {reps} seeds.',
 
