@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { explorerEn, type ExplorerKey } from '../src/ui/explorer/i18n/en';
 import { explorerNl } from '../src/ui/explorer/i18n/nl';
-import { parseRoute, formatRoute } from '../src/ui/explorer/route';
+import { parseRoute, formatRoute, readRoute } from '../src/ui/explorer/route';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const keys = Object.keys(explorerEn) as ExplorerKey[];
@@ -61,6 +61,10 @@ describe('the explorer’s links', () => {
     expect(() => parseRoute('?chapter=luck&runs=0')).toThrow(/runs/);
     expect(() => parseRoute('?chapter=luck&runs=9999')).toThrow(/runs/);
     expect(() => parseRoute('?chapter=atlas&contexts=Bad!')).toThrow(/contexts/);
+    const known = [{ id: 'baseline', months: 96 }];
+    expect(readRoute('?chapter=atlas&contexts=baseline,atlantis', known).preset).toEqual([{ kind: 'unknownContext', text: 'atlantis' }]);
+    expect(readRoute('?chapter=triangle&scenario=atlantis', known).link.map((p) => p.kind)).toEqual(['unknownScenario']);
+    expect(readRoute('?chapter=triangle&scenario=atlantis', known).route.run).toBeNull();
     const both = (() => {
       try {
         parseRoute('?chapter=luck&runs=x&scenario=baseline&seed=-1');

@@ -8,7 +8,8 @@ import { Announcer } from '../announcer';
 import { startWorker } from '../player';
 import { ExplorerText } from './i18n/index';
 import { ProgressStore } from './progress';
-import { CHAPTERS, parseRoute, type ChapterId, type Route } from './route';
+import { CHAPTERS, MAX_RUNS, readRoute, type ChapterId, type PresetProblem, type Route } from './route';
+import { echo, LinkNotice } from '../link-notice';
 import { ChapterView, chapterNumber, type ChapterContext } from './chapter';
 import { CHAPTER_DEFS } from './chapters/index';
 import { SweepPool } from './sweep-pool';
@@ -33,7 +34,8 @@ export function startExplorer(root: HTMLElement): ExplorerHandle {
   let route: Route = { chapter: null, run: null, runs: null, contexts: null };
   let ctxBase: Omit<ChapterContext, 'route'> | null = null;
 
-  const errorBox = h('div', { class: 'error-box', role: 'alert', hidden: true });
+  // a malformed link: the sandbox's notice (the same words for the run's part), and the chapter starts from its own settings
+  const notice = new LinkNotice(texts, x.bind('x.linkDefaults'));
   const main = h('main', { id: 'chapter', class: 'explorer-main', tabindex: '-1' });
   const navList = h('ol', { class: 'chapter-list' });
   const progressText = h('p', { class: 'progress-text', 'data-part': 'progress' });
@@ -75,7 +77,7 @@ export function startExplorer(root: HTMLElement): ExplorerHandle {
     h('div', { class: 'header-tools' }, langGroup, h('span', { class: 'check' }, motion, texts.text(h('label', { for: 'x-motion' }), 'motion.label')), sandbox),
   );
   const skip = texts.text(h('a', { href: '#chapter', class: 'skip-link' }), x.bind('x.skip'));
-  root.replaceChildren(skip, header, errorBox, h('div', { class: 'explorer-layout' }, nav, main));
+  root.replaceChildren(skip, header, h('div', { class: 'explorer-layout' }, nav, main));
 
   function setLanguage(lang: Language): void {
     i18n.set(lang);
@@ -145,15 +147,11 @@ export function startExplorer(root: HTMLElement): ExplorerHandle {
   }
 
   function show(search: string, focus: boolean): void {
-    errorBox.hidden = true;
-    try {
-      route = parseRoute(search);
-    } catch (error) {
-      errorBox.hidden = false;
-      errorBox.textContent = x.t('x.linkError', { message: (error as Error).message });
-      const chapter = new URLSearchParams(search).get('chapter');
-      route = { chapter: (CHAPTERS as readonly string[]).includes(chapter ?? '') ? (chapter as ChapterId) : null, run: null, runs: null, contexts: null };
-    }
+    const read = readRoute(search, ctxBase?.scenarios);
+    route = read.route;
+    const words = (p: PresetProblem) => () => x.t(`x.link.${p.kind}`, { text: echo(p.text), max: MAX_RUNS });
+    if (read.link.length + read.preset.length > 0) notice.show(read.link, header, read.preset.map(words));
+    else notice.dismiss();
     current?.dispose();
     current = null;
     if (!ctxBase) return;

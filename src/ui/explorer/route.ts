@@ -1,28 +1,21 @@
-// The explorer's address: which chapter, and a trainer's preset for it. One schema (zod) reads it; the
-// run part (scenario, seed, months, controls) is the sandbox's own link format (src/ui/url-state.ts), so
-// a chapter's run and the sandbox's read the same words.
+// The explorer's address: which chapter, and a trainer's preset for it. The run part (scenario, seed,
+// months, controls) is the sandbox's own link (src/ui/url-state.ts: the same checks and, in the notice,
+// the same words), so a chapter's run and the sandbox's read alike.
 //
 //   explore.html?chapter=luck&scenario=recession&seed=3&months=96&c=0~managers.H.courage~0.8&runs=50
 //
 // `runs`: seeds per strategy in a chapter's sweep (chapters 6 and 7); `contexts`: the atlas's scenarios.
-import { z } from 'zod';
-import { formatUrlState, parseUrlState, type RunAddress, type UrlState } from '../url-state';
+import { formatUrlState, readLink, type KnownScenario, type LinkProblem, type RunAddress, type UrlState } from '../url-state';
 
 export const CHAPTERS = ['triangle', 'account', 'relative', 'meta', 'loop', 'luck', 'atlas'] as const;
 export type ChapterId = (typeof CHAPTERS)[number];
 
 /** at most this many seeds per strategy in a browser sweep (a trainer's link cannot start a day's work) */
 export const MAX_RUNS = 500;
+/** at most this many contexts in the atlas */
+export const MAX_CONTEXTS = 12;
 
-const presetSchema = z.object({
-  chapter: z.enum(CHAPTERS).optional(),
-  runs: z.coerce.number().int().min(1).max(MAX_RUNS).optional(),
-  contexts: z
-    .string()
-    .transform((s) => s.split(','))
-    .pipe(z.array(z.string().regex(/^[a-z0-9-]+$/, 'scenario ids: lower-case letters, digits and dashes')).min(1).max(12))
-    .optional(),
-});
+const CONTEXT_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 export interface Route {
   chapter: ChapterId | null;
@@ -32,25 +25,54 @@ export interface Route {
   contexts: string[] | null;
 }
 
-/** Reads the query string. Throws an Error naming every problem (a malformed link). */
-export function parseRoute(search: string): Route {
+/** A problem with the explorer's own part of a link (the run's part has the sandbox's LinkProblem). */
+export interface PresetProblem {
+  kind: 'chapter' | 'runs' | 'contexts' | 'unknownContext';
+  text: string;
+}
+
+export interface RouteRead {
+  /** what could be read; a part with a problem is left at its default (null) */
+  route: Route;
+  link: LinkProblem[];
+  preset: PresetProblem[];
+}
+
+/**
+ * Reads the query string: the chapter, the trainer's preset and every problem. The run's part is the
+ * sandbox's link (readLink: the same checks, the same words); with `scenarios` its scenario and the
+ * atlas's contexts must be known ones.
+ */
+export function readRoute(search: string, scenarios?: readonly KnownScenario[]): RouteRead {
   const params = new URLSearchParams(search);
-  const raw: Record<string, string> = {};
-  for (const key of ['chapter', 'runs', 'contexts']) {
-    const value = params.get(key);
-    if (value !== null) raw[key] = value;
+  const preset: PresetProblem[] = [];
+  const chapterText = params.get('chapter');
+  const chapter = chapterText === null ? null : (CHAPTERS as readonly string[]).includes(chapterText) ? (chapterText as ChapterId) : null;
+  if (chapterText !== null && chapter === null) preset.push({ kind: 'chapter', text: chapterText });
+  const runsText = params.get('runs');
+  const runs = runsText === null ? null : /^\d{1,4}$/.test(runsText) && Number(runsText) >= 1 && Number(runsText) <= MAX_RUNS ? Number(runsText) : null;
+  if (runsText !== null && runs === null) preset.push({ kind: 'runs', text: runsText });
+  const contextsText = params.get('contexts');
+  let contexts: string[] | null = null;
+  if (contextsText !== null) {
+    const ids = contextsText.split(',');
+    if (ids.length === 0 || ids.length > MAX_CONTEXTS || ids.some((id) => !CONTEXT_ID.test(id))) preset.push({ kind: 'contexts', text: contextsText });
+    else {
+      const unknown = scenarios ? ids.filter((id) => !scenarios.some((s) => s.id === id)) : [];
+      for (const id of unknown) preset.push({ kind: 'unknownContext', text: id });
+      if (unknown.length === 0) contexts = ids;
+    }
   }
-  const result = presetSchema.safeParse(raw);
-  const problems = result.success ? [] : result.error.issues.map((i) => `${i.path.join('.') || 'link'}: ${i.message}`);
-  let run: UrlState | null = null;
-  try {
-    run = parseUrlState(search);
-  } catch (e) {
-    problems.push((e as Error).message);
-  }
-  if (problems.length > 0) throw new Error(problems.join('; '));
-  const p = result.data!;
-  return { chapter: p.chapter ?? null, run, runs: p.runs ?? null, contexts: p.contexts ?? null };
+  const { state, problems } = readLink(search, scenarios);
+  return { route: { chapter, run: problems.length > 0 ? null : state, runs, contexts }, link: problems, preset };
+}
+
+/** Reads the query string; throws an Error naming every problem (for callers without a notice). */
+export function parseRoute(search: string, scenarios?: readonly KnownScenario[]): Route {
+  const r = readRoute(search, scenarios);
+  const all = [...r.preset.map((p) => `${p.kind}: ${p.text}`), ...r.link.map((p) => `${p.kind}: ${p.text}`)];
+  if (all.length > 0) throw new Error(all.join('; '));
+  return r.route;
 }
 
 export interface ChapterLink {

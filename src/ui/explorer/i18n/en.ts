@@ -16,7 +16,11 @@ export const explorerEn = {
   'x.next': 'Next: {title}',
   'x.done': 'done',
   'x.opened': 'opened',
-  'x.linkError': 'The link could not be read ({message}). The chapter starts from its own settings.',
+  'x.linkDefaults': 'The chapter has started from its own settings instead.',
+  'x.link.chapter': 'There is no chapter “{text}”.',
+  'x.link.runs': 'The number of runs “{text}” must be a whole number from 1 to {max}.',
+  'x.link.contexts': 'The contexts “{text}” must be scenario names separated by commas.',
+  'x.link.unknownContext': 'There is no scenario “{text}” to use as a context.',
   'x.error': 'Something went wrong: {message}',
   'x.loading': 'Loading the model…',
 

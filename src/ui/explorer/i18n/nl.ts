@@ -17,7 +17,11 @@ export const explorerNl: Record<ExplorerKey, string> = {
   'x.next': 'Volgende: {title}',
   'x.done': 'gedaan',
   'x.opened': 'geopend',
-  'x.linkError': 'De link kon niet worden gelezen ({message}). Het hoofdstuk begint met zijn eigen instellingen.',
+  'x.linkDefaults': 'Het hoofdstuk is in plaats daarvan met zijn eigen instellingen begonnen.',
+  'x.link.chapter': 'Er is geen hoofdstuk “{text}”.',
+  'x.link.runs': 'Het aantal runs “{text}” moet een heel getal van 1 tot {max} zijn.',
+  'x.link.contexts': 'De contexten “{text}” moeten namen van scenario’s zijn, gescheiden door komma’s.',
+  'x.link.unknownContext': 'Er is geen scenario “{text}” om als context te gebruiken.',
   'x.error': 'Er ging iets mis: {message}',
   'x.loading': 'Het model wordt geladen…',
 
