@@ -212,7 +212,7 @@ export function startApp(root: HTMLElement): AppHandle {
   // rewind and branch (src/ui/explorer/branch-panel.ts): back to a month, one change, both branches side by side
   const branch = new BranchPanel(
     { texts, x: new ExplorerText(i18n), i18n, model: api, announcer },
-    { change: { path: 'managers.W.stance.value', value: 0 }, month: 12, onRewind: (month) => void load({ toMonth: month }) },
+    { change: { path: 'managers.W.stance.value', value: 0 }, month: 12, onRewind: (month) => void load({ toMonth: month }), folded: true },
   );
   const errorBox = h('div', { class: 'error-box', role: 'alert', hidden: true });
 

@@ -151,6 +151,9 @@ describe('browser sweeps and branches against the command line', () => {
   it('the sandbox rewinds to a month and branches there: branch B’s files are the bytes of meerwaarde run', async () => {
     const { page, errors } = await openPage(harness, { search: '?v=1&scenario=recession&seed=3&months=24&c=0~managers.H.courage~0.8&at=24' });
     await waitFor(page, (s) => s.month === 24, 'month 24');
+    // folded under its heading in the sandbox: open it by keyboard
+    await page.locator('.branch-details > summary').focus();
+    await page.keyboard.press('Enter');
     await page.locator('[data-branch=month]').focus();
     await page.keyboard.press('Home');
     for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');

@@ -26,6 +26,8 @@ export interface BranchOptions {
   series?: string;
   /** offered when given: take the live run back to the chosen month (the sandbox) */
   onRewind?: (month: number) => void;
+  /** folded under its heading until opened (the sandbox) */
+  folded?: boolean;
 }
 
 const CARD_PREFIX = 'card:';
@@ -80,10 +82,7 @@ export class BranchPanel {
     this.links = h('div', { class: 'branch-links' });
     this.results = h('div', { class: 'branch-results', hidden: true, 'data-part': 'branch-results' }, this.same, this.chart.root, this.table, this.links);
     this.valueRow = h('div', { class: 'field' }, texts.text(h('label', { for: valueId }), x.bind('branch.value')), h('div', { class: 'slider-line' }, this.value, this.valueOut));
-    this.root = h(
-      'section',
-      { class: 'chapter-branch', 'aria-labelledby': headingId, 'data-part': 'branch' },
-      texts.text(h('h3', { id: headingId }), x.bind('branch.heading')),
+    const body = [
       texts.text(h('p', { class: 'hint' }), x.bind('branch.intro')),
       h(
         'div',
@@ -96,7 +95,11 @@ export class BranchPanel {
       texts.text(h('p', { class: 'hint' }), x.bind('branch.kept')),
       this.status,
       this.results,
-    );
+    ];
+    // in the sandbox, folded under its heading until asked for (the page has much else); open in a chapter
+    this.root = options.folded
+      ? h('section', { class: 'chapter-branch', 'aria-labelledby': headingId, 'data-part': 'branch' }, h('details', { class: 'branch-details' }, h('summary', {}, texts.text(h('h2', { id: headingId, class: 'branch-title' }), x.bind('branch.heading'))), ...body))
+      : h('section', { class: 'chapter-branch', 'aria-labelledby': headingId, 'data-part': 'branch' }, texts.text(h('h3', { id: headingId }), x.bind('branch.heading')), ...body);
     this.month.addEventListener('input', () => this.renderForm());
     this.value.addEventListener('input', () => this.renderForm());
     this.what.addEventListener('change', () => this.renderForm());
