@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Simulation } from '../src/engine/simulation';
 import { BUILTIN_SCENARIOS, resolveConfig } from '../src/scenario/index';
 import { branchSpec, createReplayApi, sameSpec, type RunSpec } from '../src/engine/replay';
+import { createSandboxApi } from '../src/engine/sandbox-api';
 
 const engine = { Simulation, scenarios: BUILTIN_SCENARIOS, resolve: resolveConfig };
 const base: RunSpec = {
@@ -76,5 +77,21 @@ describe('rewind and branch', () => {
     expect(() => api.replay({ spec: { ...base, controls: [{ month: 40, type: 'boom' }] } })).toThrow(/control month out of range: 40/);
     expect(() => api.replay({ spec: { ...base, controls: [{ month: 1, type: 'set', path: 'params.kappaBase', value: 1 }] } })).toThrow(/unknown setting/);
     expect(() => api.scenarioJson('atlantis')).toThrow(/unknown scenario/);
+  });
+});
+
+describe('a replay for the stage', () => {
+  it('gives the snapshot and the sampled clients at the months asked for, as a live run reads them', () => {
+    const api = createReplayApi(engine);
+    const r = api.replay({ spec: base, snapshotsAt: [6, 12], sampleSize: 200 });
+    expect(r.snapshots.map((s) => s.month)).toEqual([6, 12]);
+    expect(r.samples).toHaveLength(2);
+    expect(r.samples[0]).toHaveLength(200);
+    // the same months of a live sandbox run (the sandbox API) give the same dots
+    const live = createSandboxApi(engine);
+    live.load({ scenarioId: base.scenarioId, seed: base.seed, months: base.months, controls: base.controls, toMonth: 0, sampleSize: 200 });
+    const frames = Array.from({ length: 12 }, () => live.advance({ months: 1, report: false }));
+    expect(Array.from(r.samples[0])).toEqual(Array.from(frames[5].sample));
+    expect(Array.from(r.samples[1])).toEqual(Array.from(frames[11].sample));
   });
 });

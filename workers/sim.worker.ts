@@ -20,7 +20,7 @@ const exposed: SandboxApi & ReplayApi = {
   advance: (req) => transferFrame(api.advance(req)),
   replay: (req) => {
     const r = replay.replay(req);
-    return Comlink.transfer(r, [r.series.buffer as ArrayBuffer]);
+    return Comlink.transfer(r, [r.series.buffer as ArrayBuffer, ...r.samples.map((s) => s.buffer as ArrayBuffer)]);
   },
   exportRun: (spec) => replay.exportRun(spec),
   scenarioJson: (id) => replay.scenarioJson(id),

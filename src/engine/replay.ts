@@ -8,7 +8,7 @@
 // page can import branchSpec and the types without bundling the model.
 import { AUDIENCE_IDS, type AudienceId, type EventLogEntry, type McConnellLabel, type MonthSnapshot } from '../model/types';
 import { summaryMetrics } from './metrics';
-import { checkControls, readPath, Run, toReport, type ControlInput, type PlayerControl, type RunReport, type SandboxEngine } from './sandbox-api';
+import { checkControls, ClientSample, readPath, Run, toReport, type ControlInput, type PlayerControl, type RunReport, type SandboxEngine } from './sandbox-api';
 
 /** Everything that makes a run: replaying it gives the same run, month by month. */
 export interface RunSpec {
@@ -68,6 +68,8 @@ export interface ReplayRequest {
   series?: readonly string[];
   /** months (1..months) whose whole snapshot to return (a stage drawn at a rewound month) */
   snapshotsAt?: readonly number[];
+  /** with snapshotsAt: the statuses of this many sampled clients at each of those months (the stage's dots) */
+  sampleSize?: number;
 }
 
 export interface Replay {
@@ -80,6 +82,8 @@ export interface Replay {
   /** the success loop's regime per month (row order) */
   regimes: MonthSnapshot['loop']['regime'][];
   snapshots: MonthSnapshot[];
+  /** with sampleSize: one client sample per snapshot (ClientSample codes, as a live frame's) */
+  samples: Uint8Array[];
   /** what the sandbox's panels show, at the end of the run */
   report: RunReport;
   /** every number of summary.json by dotted path (src/engine/metrics.ts), at the end of the run */
@@ -132,6 +136,23 @@ export function createReplayApi(engine: SandboxEngine): ReplayApi {
     return run;
   };
 
+  /** a fresh replay reading the clients the stage's dots follow at the wanted months */
+  const sampleAt = (spec: RunSpec, months: Set<number>, size: number): Uint8Array[] => {
+    const scenario = engine.scenarios.find((s) => s.id === spec.scenarioId)!;
+    const run = new Run(engine, scenario, spec.seed, spec.months, checkControls(spec.controls, spec.months));
+    const sample = new ClientSample(size);
+    const out: Uint8Array[] = [];
+    // read at month 0 too, as the sandbox does when it loads a run
+    sample.read(run.sim.world.pool);
+    while (!run.sim.done) {
+      const snap = run.step();
+      // the sample follows its clients from month to month, as the live stage does
+      const read = sample.read(run.sim.world.pool);
+      if (months.has(snap.month)) out.push(read);
+    }
+    return out;
+  };
+
   const finished = (spec: RunSpec): Finished => {
     const key = specKey(spec);
     const hit = cache.get(key);
@@ -163,6 +184,7 @@ export function createReplayApi(engine: SandboxEngine): ReplayApi {
       const series = new Float64Array(snapshots.length * columns.length);
       snapshots.forEach((s, i) => columns.forEach((path, j) => (series[i * columns.length + j] = readPath(s, path) ?? NaN)));
       const wanted = new Set(req.snapshotsAt ?? []);
+      const samples = req.sampleSize && wanted.size > 0 ? sampleAt(req.spec, wanted, req.sampleSize) : [];
       return {
         spec: { ...req.spec, controls: [...req.spec.controls].sort((a, b) => a.month - b.month) },
         months: snapshots.length,
@@ -170,6 +192,7 @@ export function createReplayApi(engine: SandboxEngine): ReplayApi {
         series,
         regimes: snapshots.map((s) => s.loop.regime),
         snapshots: snapshots.filter((s) => wanted.has(s.month)),
+        samples,
         report,
         metrics,
         labelScale,
