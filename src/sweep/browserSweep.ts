@@ -9,6 +9,7 @@
 import { shardRun, shardSize, WHOLE } from './plan';
 import type { Executor } from './pool';
 import type { RunResult } from './runner';
+import { dispatchInOrder } from './dispatch';
 import type { ResolvedExperiment } from './resolve';
 
 /** An experiment ready to run, with the two CSV headers and its number of runs. */
@@ -44,47 +45,24 @@ export async function sweepInMemory(
   const total = shardSize(prepared.runs, WHOLE);
   const rows: string[] = [prepared.runsHeader];
   const monthly: string[] = prepared.monthlyHeader === null ? [] : [prepared.monthlyHeader];
-  const ready = new Map<number, RunResult>();
-  let next = 0;
   let done = 0;
   let failed = 0;
   const stopped = () => opts.signal?.aborted === true;
-  await new Promise<void>((resolve, reject) => {
-    let inFlight = 0;
-    let broken = false;
-    const pump = () => {
-      while (!broken && inFlight < executor.capacity && next < total && !stopped()) {
-        const k = next++;
-        inFlight++;
-        executor.run(shardRun(WHOLE, k)).then(
-          (r) => {
-            inFlight--;
-            ready.set(k, r);
-            // commit in run order; results that arrive early wait (at most the executor's capacity)
-            while (ready.has(done)) {
-              const c = ready.get(done)!;
-              ready.delete(done);
-              rows.push(c.row);
-              if (c.monthly) monthly.push(c.monthly);
-              if (c.error) failed++;
-              done++;
-              opts.onRun?.(c);
-            }
-            opts.onProgress?.({ done, total });
-            pump();
-          },
-          (err: unknown) => {
-            inFlight--;
-            if (stopped()) return pump(); // a run cut off by the cancel: not an error
-            broken = true;
-            reject(err instanceof Error ? err : new Error(String(err)));
-          },
-        );
-      }
-      if (inFlight === 0 && !broken) resolve();
-    };
-    opts.signal?.addEventListener('abort', () => pump());
-    pump();
+  await dispatchInOrder(executor, {
+    count: total,
+    runOf: (k) => shardRun(WHOLE, k),
+    stop: stopped,
+    commit: (c) => {
+      rows.push(c.row);
+      if (c.monthly) monthly.push(c.monthly);
+      if (c.error) failed++;
+      done++;
+      opts.onRun?.(c);
+    },
+    afterCommits: () => opts.onProgress?.({ done, total }),
+    // a run cut off by the cancel is not an error
+    expected: stopped,
+    onWake: (wake) => opts.signal?.addEventListener('abort', wake),
   });
   return {
     runsCsv: rows.join(''),
