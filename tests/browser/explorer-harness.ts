@@ -88,6 +88,13 @@ export class Cli {
   }
 }
 
+/** A column's index in a CSV head; throws when the column is missing (a renamed column fails, not NaN). */
+export function column(head: string[], name: string): number {
+  const i = head.indexOf(name);
+  if (i < 0) throw new Error(`no column ${name} in ${head.slice(0, 8).join(',')}...`);
+  return i;
+}
+
 /** The columns and rows of a CSV file the sweep or a run wrote (no quoted fields in these files). */
 export function csvRows(text: string): { head: string[]; rows: string[][] } {
   const lines = text.trimEnd().split('\n');

@@ -5,26 +5,18 @@
 // text alternatives, reduced motion and a phone's width all work.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axe, requireChromium, ROOT, startHarness, type Harness } from './harness';
-import { chapterState, Cli, csvRows, explorerReady, openExplorer, predictAndRun, runAgain } from './explorer-harness';
+import { ROOT } from './harness';
+import { expectNoSeriousAxe, useHarness } from './checks';
+import { chapterState, Cli, column, csvRows, explorerReady, openExplorer, predictAndRun, runAgain } from './explorer-harness';
 import { withEvents } from '../../src/scenario/parse';
 import { CHAPTERS } from '../../src/ui/explorer/route';
 import { explorerEn } from '../../src/ui/explorer/i18n/en';
 import { explorerNl } from '../../src/ui/explorer/i18n/nl';
 
-let harness: Harness;
+const harnessOf = useHarness();
 const cli = new Cli();
-
-beforeAll(async () => {
-  requireChromium(); // fails (never skips) with the apt-get command when Chromium is missing
-  harness = await startHarness();
-}, 180_000);
-
-afterAll(async () => {
-  await harness?.close();
-});
 
 /** small sweeps for chapters 6 and 7 (a trainer's preset), so a test stays short */
 const SMALL: Record<string, string> = {
@@ -32,11 +24,6 @@ const SMALL: Record<string, string> = {
   atlas: '&runs=1&contexts=baseline&scenario=baseline&seed=5&months=12',
 };
 const link = (id: string) => `?chapter=${id}${SMALL[id] ?? ''}`;
-
-async function expectAxeClean(page: Page, label: string): Promise<void> {
-  const violations = await axe(page);
-  expect(violations, `axe in ${label}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-}
 
 /** what a chapter shows of its run: the reveal and every text alternative of its views */
 async function shown(page: Page): Promise<string> {
@@ -53,15 +40,15 @@ describe('the student explorer in Chromium', () => {
       ['en-GB', explorerEn, { width: 1440, height: 900 }],
     ] as const) {
       for (const id of CHAPTERS) {
-        const { page, errors } = await openExplorer(harness, link(id), { locale, viewport });
+        const { page, errors } = await openExplorer(harnessOf(), link(id), { locale, viewport });
         expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale.slice(0, 2));
         const article = page.locator(`[data-chapter=${id}]`);
         await expect.poll(() => article.locator('#chapter-title').textContent()).toBe(words[`ch.${id}.title` as keyof typeof words]);
         expect((await article.locator('.chapter-text').textContent())!.length).toBeGreaterThan(300);
-        await expectAxeClean(page, `${id} (${locale}) before the reveal`);
+        await expectNoSeriousAxe(page, `${id} (${locale}) before the reveal`);
         await predictAndRun(page);
         for (const b of await page.locator('.chapter-reveal .xchart-tools button:visible').all()) await b.click();
-        await expectAxeClean(page, `${id} (${locale}) after the reveal, tables open`);
+        await expectNoSeriousAxe(page, `${id} (${locale}) after the reveal, tables open`);
         expect(await page.evaluate(() => document.documentElement.scrollWidth), `${id} ${locale}: no sideways scroll`).toBeLessThanOrEqual(viewport.width);
         // the same page on a phone: no sideways scroll either (the charts redraw at the new width)
         await page.setViewportSize({ width: 390, height: 844 });
@@ -94,7 +81,7 @@ describe('the student explorer in Chromium', () => {
       },
     };
     for (const id of CHAPTERS) {
-      const { page, errors } = await openExplorer(harness, link(id));
+      const { page, errors } = await openExplorer(harnessOf(), link(id));
       const first = await predictAndRun(page);
       const before = await shown(page);
       await change[id](page);
@@ -111,14 +98,14 @@ describe('the student explorer in Chromium', () => {
   });
 
   it('the prediction is revealed from the run the student made: chapter 1’s weakest corner is the command line’s', async () => {
-    const { page, errors } = await openExplorer(harness, '?chapter=triangle&scenario=baseline&seed=9&months=48');
+    const { page, errors } = await openExplorer(harnessOf(), '?chapter=triangle&scenario=baseline&seed=9&months=48');
     const state = await predictAndRun(page, 'value');
     const spec = state.spec!;
     const base = JSON.parse(readFileSync(join(ROOT, 'scenarios', `${spec.scenarioId}.json`), 'utf8'));
     const { monthly } = await cli.runScenario('triangle', JSON.stringify(withEvents(base, spec.controls as never)), spec.seed, spec.months);
     const { head, rows } = csvRows(monthly);
     const last = rows[rows.length - 1];
-    const corner = (c: string) => Number(last[head.indexOf(`managers_W_corners_${c}`)]);
+    const corner = (c: string) => Number(last[column(head, `managers.W.corners.${c}`)]);
     const weakest = ['value', 'capacity', 'legitimacy'].reduce((w, c) => (corner(c) < corner(w) ? c : w), 'value');
     expect(state.answer).toBe(weakest);
     const verdict = page.locator('[data-part=verdict]');
@@ -136,9 +123,9 @@ describe('the student explorer in Chromium', () => {
   });
 
   it('keeps progress in the browser, opens chapters by link, and a trainer’s link presets a chapter', async () => {
-    const context = await harness.browser.newContext({ locale: 'en-GB' });
+    const context = await harnessOf().browser.newContext({ locale: 'en-GB' });
     const page = await context.newPage();
-    await page.goto(`${harness.url}explore.html?chapter=meta`);
+    await page.goto(`${harnessOf().url}explore.html?chapter=meta`);
     await explorerReady(page);
     // change the settings, predict, reveal
     await page.selectOption('[data-control=scenario]', 'new-alderman');
@@ -158,22 +145,22 @@ describe('the student explorer in Chromium', () => {
     await page.goBack();
     await expect.poll(() => page.locator('[data-chapter=meta]').count()).toBe(1);
     // the trainer's link of the revealed run opens the same chapter with the same settings in a fresh browser
-    await page.goto(`${harness.url}explore.html?chapter=meta`);
+    await page.goto(`${harnessOf().url}explore.html?chapter=meta`);
     await explorerReady(page);
     await page.locator('[data-setting=director-design]').focus();
     await page.keyboard.press('Home');
     const trainerLink = await page.locator('[data-link=trainer]').inputValue();
     expect(trainerLink).toContain('chapter=meta');
-    const student = await harness.browser.newContext({ locale: 'nl-NL' });
+    const student = await harnessOf().browser.newContext({ locale: 'nl-NL' });
     const other = await student.newPage();
-    await other.goto(trainerLink.replace(/^http:\/\/[^/]+\/some\/deep\/path\//, harness.url));
+    await other.goto(trainerLink.replace(/^http:\/\/[^/]+\/some\/deep\/path\//, harnessOf().url));
     await explorerReady(other);
     expect(await other.locator('[data-setting=director-design]').inputValue()).toBe('0');
     const fresh = await predictAndRun(other, 'worse');
     expect(fresh.spec).toEqual(revealed.spec);
     expect(await other.locator('[data-part=progress]').textContent()).toBe('1 van 7 hoofdstukken gedaan');
     // a malformed link says what is wrong and opens the chapter from its own settings
-    await other.goto(`${harness.url}explore.html?chapter=luck&runs=zero&seed=-3&scenario=baseline`);
+    await other.goto(`${harnessOf().url}explore.html?chapter=luck&runs=zero&seed=-3&scenario=baseline`);
     await explorerReady(other);
     const alert = await other.locator('.error-box').textContent();
     expect(alert).toMatch(/runs/);
@@ -187,7 +174,7 @@ describe('the student explorer in Chromium', () => {
   });
 
   it('works by keyboard alone, on a phone, under reduced motion, with a text alternative for every chart and triangle', async () => {
-    const { page, errors } = await openExplorer(harness, '?chapter=triangle', { viewport: { width: 390, height: 844 }, reducedMotion: 'reduce' });
+    const { page, errors } = await openExplorer(harnessOf(), '?chapter=triangle', { viewport: { width: 390, height: 844 }, reducedMotion: 'reduce' });
     expect(await page.evaluate(() => document.documentElement.dataset.reducedMotion)).toBe('true');
     expect(await page.locator('[data-control=motion]').isChecked()).toBe(true);
     // Tab to the first answer, choose it with the arrow keys, then Tab to the run button and press Enter
