@@ -26,6 +26,9 @@ describe('browser sweeps and branches against the command line', () => {
     expect(sweepWorkers).toHaveLength(cores);
     await expect.poll(() => page.locator('.sweep-label').textContent()).toMatch(new RegExp(`10 .*\\b${cores}\\b`));
 
+    // the files are folded under their summary until opened
+    expect(await page.locator('[data-part=sweep-files]').getAttribute('open')).toBeNull();
+    await page.locator('[data-part=sweep-files] > summary').click();
     const experiment = await downloadText(page, '[data-sweep-file="luck-baseline/experiment.json"]');
     const runs = await downloadText(page, '[data-sweep-file="luck-baseline/runs.csv"]');
     const monthly = await downloadText(page, '[data-sweep-file="luck-baseline/monthly.csv"]');
@@ -55,6 +58,14 @@ describe('browser sweeps and branches against the command line', () => {
     const summary = JSON.parse(await sandbox.evaluate(() => (window as unknown as { __meerwaarde: { summaryJson(): Promise<string> } }).__meerwaarde.summaryJson()));
     expect(summary.composite.final).toBeCloseTo(Number(row[at('composite.final')]), 6);
     expect(summary.twin.composite).toBeCloseTo(Number(row[at('twin.composite')]), 6);
+
+    // a click on a line picks that run: at the bold fan's top right, the bold run that ends highest
+    const plot = page.locator('[data-chart=bold] .xchart-plot');
+    const box = (await plot.boundingBox())!;
+    await plot.click({ position: { x: box.width - 2, y: 2 } });
+    const bold = rows.filter((r) => Number(r[at('point')]) === 1).sort((p, q) => Number(q[at('composite.final')]) - Number(p[at('composite.final')]))[0];
+    await expect.poll(() => page.locator('[data-link=selected-run]').getAttribute('href')).toMatch(new RegExp(`[?&]seed=${bold[at('seed')]}(&|$)`));
+    expect(await page.locator('[data-chart=bold] path.selected').count()).toBe(1);
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -81,6 +92,7 @@ describe('browser sweeps and branches against the command line', () => {
     const { page, errors } = await openExplorer(harnessOf(), '?chapter=atlas&runs=1&contexts=baseline,recession&scenario=baseline&seed=11&months=24');
     const state = await predictAndRun(page, 'yes');
     const best: number[] = [];
+    await page.locator('[data-part=sweep-files] > summary').click();
     for (const context of ['baseline', 'recession']) {
       const experiment = await downloadText(page, `[data-sweep-file="atlas-${context}/experiment.json"]`);
       const runs = await downloadText(page, `[data-sweep-file="atlas-${context}/runs.csv"]`);

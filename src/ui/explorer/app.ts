@@ -38,7 +38,9 @@ export function startExplorer(root: HTMLElement): ExplorerHandle {
   const notice = new LinkNotice(texts, x.bind('x.linkDefaults'));
   const main = h('main', { id: 'chapter', class: 'explorer-main', tabindex: '-1' });
   const navList = h('ol', { class: 'chapter-list' });
-  const progressText = h('p', { class: 'progress-text', 'data-part': 'progress' });
+  const navName = h('span', {});
+  // the progress is said once, in the list's heading
+  const progressText = h('span', { class: 'progress-text', 'data-part': 'progress' });
   const resetProgress = texts.text(h('button', { type: 'button', class: 'secondary small', 'data-action': 'reset-progress' }), x.bind('x.progressReset'));
   resetProgress.addEventListener('click', () => {
     progress.reset();
@@ -46,8 +48,8 @@ export function startExplorer(root: HTMLElement): ExplorerHandle {
   });
   // the chapter list: always open beside the chapter on a wide screen; folded above it on a phone, so a
   // chapter opened from a link starts on the first screen
-  const navSummary = h('summary', { class: 'nav-title', id: 'chapter-nav-title' });
-  const navDetails = h('details', { class: 'chapter-details' }, navSummary, navList, progressText, resetProgress);
+  const navSummary = h('summary', { class: 'nav-title', id: 'chapter-nav-title' }, navName, ' · ', progressText);
+  const navDetails = h('details', { class: 'chapter-details' }, navSummary, navList, resetProgress);
   const nav = h('nav', { class: 'chapter-nav', 'aria-labelledby': 'chapter-nav-title' }, navDetails);
   const wide = matchMedia('(min-width: 901px)');
   const fold = () => {
@@ -113,7 +115,7 @@ export function startExplorer(root: HTMLElement): ExplorerHandle {
       }),
     );
     setText(progressText, x.t('x.progress', { done: progress.doneCount(), total: CHAPTERS.length }));
-    setText(navSummary, `${x.t('x.nav')} · ${x.t('x.progress', { done: progress.doneCount(), total: CHAPTERS.length })}`);
+    setText(navName, x.t('x.nav'));
   }
   progress.onChange(() => renderChrome());
   texts.on(() => renderChrome());

@@ -37,7 +37,8 @@ export class SweepPanel {
     this.cancelButton = h('button', { type: 'button', class: 'secondary', 'data-action': 'cancel', disabled: true });
     texts.text(this.cancelButton, x.bind('sweep.cancel'));
     this.cancelButton.addEventListener('click', () => this.cancel());
-    this.files = h('div', { class: 'sweep-files', hidden: true, 'data-part': 'sweep-files' });
+    // folded: a student reads on to the prediction; a researcher opens the files (and the command)
+    this.files = h('details', { class: 'sweep-files', hidden: true, 'data-part': 'sweep-files' });
     this.root = h('div', { class: 'sweep', 'data-part': 'sweep' }, h('div', { class: 'sweep-progress' }, this.label, this.bar, this.cancelButton), this.files);
     texts.on(() => this.renderFiles());
   }
@@ -93,7 +94,7 @@ export class SweepPanel {
     setText(this.label, x.t('sweep.finished', { total: i18n.int(total), seconds: i18n.decimal(this.seconds), workers: this.finished[0].workers }));
     this.files.hidden = false;
     this.files.replaceChildren(
-      h('p', { class: 'hint' }, x.t('sweep.files')),
+      h('summary', { class: 'hint' }, x.t('sweep.files')),
       ...this.finished.map((f) => {
         const file = (name: string, text: string, type: string) => {
           const b = h('button', { type: 'button', class: 'secondary small', 'data-sweep-file': `${f.job.name}/${name}` }, `${f.job.name}/${name}`);

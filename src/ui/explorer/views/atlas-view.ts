@@ -56,5 +56,12 @@ export function atlasTable(d: AtlasData): HTMLElement {
       h('td', { class: 'num' }, String(r.cells.filter((c) => c.top).length)),
     ),
   );
-  return h('div', { class: 'scroll-x atlas-scroll', tabindex: '0', role: 'region', 'aria-label': d.caption }, h('table', { class: 'data atlas', 'data-table': 'atlas' }, h('caption', {}, d.caption), h('thead', {}, head), h('tbody', {}, ...rows)));
+  // the title above the scroll box, so it wraps at the box's width (a caption is as wide as the table,
+  // and the box cuts it off where the table scrolls); screen readers hear it once, as the caption
+  return h(
+    'div',
+    { class: 'atlas-box' },
+    h('p', { class: 'table-title', 'aria-hidden': 'true' }, d.caption),
+    h('div', { class: 'scroll-x atlas-scroll', tabindex: '0', role: 'region', 'aria-label': d.caption }, h('table', { class: 'data atlas', 'data-table': 'atlas' }, h('caption', { class: 'visually-hidden' }, d.caption), h('thead', {}, head), h('tbody', {}, ...rows))),
+  );
 }
