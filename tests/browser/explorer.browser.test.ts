@@ -49,6 +49,10 @@ describe('the student explorer in Chromium', () => {
         await predictAndRun(page);
         for (const b of await page.locator('.chapter-reveal .xchart-tools button:visible').all()) await b.click();
         await expectNoSeriousAxe(page, `${id} (${locale}) after the reveal, tables open`);
+        // every chapter has rewind and branch, and opens its run in the sandbox (the run's own link)
+        expect(await page.locator('[data-part=branch] [data-action=branch]').count(), `${id}: branch`).toBe(1);
+        const sandbox = await page.locator('[data-link=sandbox]').getAttribute('href');
+        expect(sandbox, `${id}: sandbox link`).toMatch(/^\.\/index\.html\?v=1&scenario=[a-z-]+&seed=\d+&months=\d+/);
         expect(await page.evaluate(() => document.documentElement.scrollWidth), `${id} ${locale}: no sideways scroll`).toBeLessThanOrEqual(viewport.width);
         // the same page on a phone: no sideways scroll either (the charts redraw at the new width)
         await page.setViewportSize({ width: 390, height: 844 });
