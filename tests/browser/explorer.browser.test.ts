@@ -49,6 +49,15 @@ describe('the student explorer in Chromium', () => {
         await predictAndRun(page);
         for (const b of await page.locator('.chapter-reveal .xchart-tools button:visible').all()) await b.click();
         await expectNoSeriousAxe(page, `${id} (${locale}) after the reveal, tables open`);
+        // Dutch says it in Dutch, as the sandbox does (startgetal, verloop): the page's words, not its commands, links and file names
+        if (locale === 'nl-NL') {
+          const words = await page.evaluate(() => {
+            const copy = document.body.cloneNode(true) as HTMLElement;
+            copy.querySelectorAll('pre, code, input').forEach((e) => e.remove());
+            return (copy.textContent ?? '').replace(/https?:\/\/\S+/g, '').replace(/[\w/-]+\.(csv|json)/g, '');
+          });
+          for (const word of [/\bseed\b/i, /\bruns?\b/i]) expect(words, `${id}: ${String(word)}`).not.toMatch(word);
+        }
         // every chapter has rewind and branch, and opens its run in the sandbox (the run's own link)
         expect(await page.locator('[data-part=branch] [data-action=branch]').count(), `${id}: branch`).toBe(1);
         const sandbox = await page.locator('[data-link=sandbox]').getAttribute('href');

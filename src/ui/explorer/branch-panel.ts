@@ -88,7 +88,7 @@ export class BranchPanel {
         'div',
         { class: 'branch-form' },
         h('div', { class: 'field' }, texts.text(h('label', { for: monthId }), x.bind('branch.month')), h('div', { class: 'slider-line' }, this.month, this.monthOut)),
-        h('div', { class: 'field' }, texts.text(h('label', { for: whatId }), x.bind('branch.change')), this.what),
+        h('div', { class: 'field branch-change' }, texts.text(h('label', { for: whatId }), x.bind('branch.change')), this.what),
         this.valueRow,
         h('div', { class: 'button-row' }, this.go, this.rewind),
       ),
