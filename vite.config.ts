@@ -1,7 +1,10 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-// The sandbox: a static site that works from any path (base './').
+const page = (name: string) => resolve(import.meta.dirname, name);
+
+// The site: the sandbox (index.html), its glossary (glossary.html) and the student explorer (explore.html), static pages that work
+// from any path (base './').
 export default defineConfig({
   base: './',
   worker: { format: 'es' },
@@ -10,8 +13,8 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
     chunkSizeWarningLimit: 1024,
-    // two pages: the sandbox and its glossary
-    rolldownOptions: { input: { main: resolve(import.meta.dirname, 'index.html'), glossary: resolve(import.meta.dirname, 'glossary.html') } },
+    // three pages: the sandbox, its glossary and the student explorer
+    rolldownOptions: { input: { main: page('index.html'), glossary: page('glossary.html'), explore: page('explore.html') } },
   },
   test: {
     include: ['tests/**/*.test.ts'],

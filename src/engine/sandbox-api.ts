@@ -244,8 +244,8 @@ export interface SandboxEngine {
   resolve?: (scenario: Scenario) => unknown;
 }
 
-/** A run: one Simulation plus the controls to replay at their months. */
-class Run {
+/** A run: one Simulation plus the controls to replay at their months (also used by replay.ts). */
+export class Run {
   readonly sim: Simulation;
   /** every control of this run, in month order (the URL's list) */
   readonly controls: PlayerControl[];

@@ -26,6 +26,8 @@ import { Results } from './results';
 import { RunRecord } from './run-record';
 import { PageLayout, readView } from './page-layout';
 import { exposeForTests, markFirstFrame } from './test-hook';
+import { BranchPanel } from './explorer/branch-panel';
+import { ExplorerText } from './explorer/i18n/index';
 
 export const DEFAULT_SEED = 1;
 /** clients drawn as dots */
@@ -207,6 +209,11 @@ export function startApp(root: HTMLElement): AppHandle {
   const writeUrl = () => record.writeUrl();
   const keepRun = () => record.keep();
   const printRun = () => record.print();
+  // rewind and branch (src/ui/explorer/branch-panel.ts): back to a month, one change, both branches side by side
+  const branch = new BranchPanel(
+    { texts, x: new ExplorerText(i18n), i18n, model: api, announcer },
+    { change: { path: 'managers.W.stance.value', value: 0 }, month: 12, onRewind: (month) => void load({ toMonth: month }), folded: true },
+  );
   const errorBox = h('div', { class: 'error-box', role: 'alert', hidden: true });
 
   const layout = new PageLayout(root, texts, {
@@ -218,7 +225,7 @@ export function startApp(root: HTMLElement): AppHandle {
     stage: stagePanel.root,
     main: [verdicts.root],
     side: [levers.root, luckControls.root],
-    results: [results.charts.root, [results.account.root, results.quadrants.root, results.dimensions.root, results.twin.root], [log.root, results.exportPanel.root]],
+    results: [results.charts.root, [results.account.root, results.quadrants.root, results.dimensions.root, results.twin.root], [log.root, results.exportPanel.root], branch.root],
     dialogs: [help.dialog, compare.dialog, tour.root],
     stageFrame: stagePanel.canvasHost,
   });
@@ -388,6 +395,7 @@ export function startApp(root: HTMLElement): AppHandle {
     if (!setupChanged) return;
     scenarioControls.show(s.scenarioId, s.months, s.seed);
     runControls.setMarks(s.controls, s.months);
+    branch.setBase(s.scenarioId ? { scenarioId: s.scenarioId, seed: s.seed, months: s.months, controls: s.controls } : null);
     const disabled = s.done || busy;
     levers.update(setting, latest?.snapshot?.managers ?? null, disabled, held);
     luckControls.update(setting(LUCK_PATH), null, disabled);

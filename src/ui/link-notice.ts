@@ -38,12 +38,17 @@ export class LinkNotice {
   private readonly list: HTMLUListElement;
   private readonly more: HTMLParagraphElement;
   private problems: LinkProblem[] = [];
+  private extra: (() => string)[] = [];
 
-  constructor(private readonly texts: Texts) {
+  /** `defaults`: what the page did instead (the explorer's chapter starts from its own settings) */
+  constructor(
+    private readonly texts: Texts,
+    defaultsText: MessageKey | (() => string) = 'link.defaults',
+  ) {
     const title = texts.text(h('h2', { class: 'link-notice-title', id: 'link-notice-title' }), 'link.title');
     this.list = h('ul', { class: 'link-notice-list' });
     this.more = h('p', { class: 'link-notice-more', hidden: true });
-    const defaults = texts.text(h('p', {}), 'link.defaults');
+    const defaults = texts.text(h('p', {}), defaultsText);
     const close = texts.text(h('button', { type: 'button', class: 'link-notice-close', 'data-action': 'dismiss-link' }), 'link.dismiss');
     close.addEventListener('click', () => this.dismiss());
     this.root = h('section', { class: 'error-box link-notice', role: 'alert', 'aria-labelledby': 'link-notice-title', hidden: true }, title, this.list, this.more, defaults, close);
@@ -53,17 +58,19 @@ export class LinkNotice {
     texts.on(() => this.render());
   }
 
-  /** Shows the problems (placed after `anchor` when not in the page yet). */
-  show(problems: LinkProblem[], anchor?: Element): void {
+  /** Shows the problems (placed after `anchor` when not in the page yet), after any the page words itself. */
+  show(problems: LinkProblem[], anchor?: Element, extra: (() => string)[] = []): void {
     this.problems = problems;
+    this.extra = extra;
     if (anchor && !this.root.isConnected) anchor.after(this.root);
-    this.root.hidden = problems.length === 0;
+    this.root.hidden = problems.length + extra.length === 0;
     this.render();
   }
 
   dismiss(): void {
     this.root.hidden = true;
     this.problems = [];
+    this.extra = [];
   }
 
   private sentence(p: LinkProblem): string {
@@ -76,9 +83,10 @@ export class LinkNotice {
   }
 
   private render(): void {
-    if (this.problems.length === 0) return;
-    this.list.replaceChildren(...this.problems.slice(0, MAX_SHOWN).map((p) => h('li', {}, this.sentence(p))));
-    const rest = this.problems.length - MAX_SHOWN;
+    if (this.problems.length + this.extra.length === 0) return;
+    const lines = [...this.extra.map((f) => f()), ...this.problems.map((p) => this.sentence(p))];
+    this.list.replaceChildren(...lines.slice(0, MAX_SHOWN).map((line) => h('li', {}, line)));
+    const rest = lines.length - MAX_SHOWN;
     this.more.hidden = rest <= 0;
     this.more.textContent = rest > 0 ? this.texts.i18n.t('link.more', { count: this.texts.i18n.int(rest) }) : '';
   }

@@ -5,13 +5,15 @@
 // keeps only the latest snapshot per drawn frame (app.ts), so frames never queue up.
 import * as Comlink from 'comlink';
 import type { AdvanceRequest, Frame, LoadRequest, SandboxApi } from '../engine/sandbox-api';
+import type { ReplayApi } from '../engine/replay';
 import { MONTHS_PER_SECOND, type Speed } from './store';
 
-export type SandboxRemote = Comlink.Remote<SandboxApi>;
+/** the worker's API: the live run (sandbox-api) and whole runs, rewind and branch (replay) */
+export type SandboxRemote = Comlink.Remote<SandboxApi & ReplayApi>;
 
 export function startWorker(): { api: SandboxRemote; worker: Worker } {
   const worker = new Worker(new URL('../../workers/sim.worker.ts', import.meta.url), { type: 'module', name: 'meerwaarde-model' });
-  return { api: Comlink.wrap<SandboxApi>(worker), worker };
+  return { api: Comlink.wrap<SandboxApi & ReplayApi>(worker), worker };
 }
 
 /** how long the worker steps per batch (one batch per animation frame) at full speed */

@@ -66,14 +66,16 @@ export async function buildCli(outDir: string): Promise<string> {
 }
 
 export interface OpenOptions {
+  /** the page under the site's root, beside index.html (default the sandbox) */
+  path?: string;
+  /** the window property the page sets when it is ready (default the sandbox's __meerwaarde) */
+  hook?: string;
   search?: string;
   locale?: string;
   viewport?: { width: number; height: number };
   reducedMotion?: 'reduce' | 'no-preference';
   /** a first visit: the three-step tour is offered (default: a returning visitor, no tour) */
   firstVisit?: boolean;
-  /** the page to open, beside index.html (default: the sandbox) */
-  path?: string;
 }
 
 export interface OpenPage {
@@ -97,12 +99,13 @@ export async function openPage(h: Harness, opts: OpenOptions = {}): Promise<Open
   });
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   await page.goto(h.url + (opts.path ?? '') + (opts.search ?? ''));
-  if (!opts.path) await waitReady(page);
+  // a page other than the sandbox has no ready hook unless it names one (the explorer's)
+  if (!opts.path || opts.hook) await waitReady(page, opts.hook);
   return { page, errors };
 }
 
-export async function waitReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => (window as unknown as { __meerwaarde?: { ready: boolean } }).__meerwaarde?.ready === true, null, { timeout: 30_000 });
+export async function waitReady(page: Page, hook = '__meerwaarde'): Promise<void> {
+  await page.waitForFunction((name) => (window as unknown as Record<string, { ready: boolean } | undefined>)[name]?.ready === true, hook, { timeout: 30_000 });
 }
 
 /** The page's read-only test hook (src/ui/app.ts exposeForTests). */

@@ -35,8 +35,9 @@ describe('the built sandbox in Chromium', () => {
   it('serves no model code on the page thread: the model is only in the worker bundle', () => {
     const assets = readdirSync(join(harnessOf().outDir, 'assets')).filter((f) => f.endsWith('.js'));
     const worker = assets.filter((f) => f.startsWith('sim.worker'));
-    // the training sessions' one-screen mode has a model worker of its own (workers/session.worker.ts)
-    const workers = /^(sim|session)\.worker/;
+    // the training sessions' one-screen mode has a model worker of its own (workers/session.worker.ts), and
+    // the explorer's sweep pool its sweep workers (workers/sweep.worker.ts)
+    const workers = /^(sim|session|sweep)\.worker/;
     expect(worker).toHaveLength(1);
     // fields only the stepping code has (object keys survive minification); the page may hold the
     // scenario schema and its parameter table (constants: a link is checked against them), never this
