@@ -4,7 +4,7 @@ import { createWorld, type World } from '../model/world';
 import { createStepper, stepMonth, stockOf, type Stepper } from '../model/step';
 import { snapshot } from '../model/snapshot';
 import { STATUSES, type MonthSnapshot } from '../model/types';
-import { REASONS } from '../model/clients';
+import { REASONS, TRACE_STRIDE } from '../model/clients';
 import { K } from '../model/values';
 import type { ModelEvent } from '../model/config';
 import { resolveConfig, twinConfig } from '../scenario/resolve';
@@ -138,10 +138,10 @@ export class Simulation {
     const trace = this.actual.world.trace;
     if (!trace) throw new Error('this run was not traced');
     const prefix = identityCells(this.identity());
-    yield `${IDENTITY_HEADER},month,client,from,to,reason\n`;
+    yield `${IDENTITY_HEADER},month,client,from,to,reason,tier\n`;
     let lines: string[] = [];
-    for (let i = 0; i < trace.length; i += 5) {
-      lines.push(`${prefix},${trace[i]},${trace[i + 1]},${STATUSES[trace[i + 2]]},${STATUSES[trace[i + 3]]},${REASONS[trace[i + 4]]}\n`);
+    for (let i = 0; i < trace.length; i += TRACE_STRIDE) {
+      lines.push(`${prefix},${trace[i]},${trace[i + 1]},${STATUSES[trace[i + 2]]},${STATUSES[trace[i + 3]]},${REASONS[trace[i + 4]]},${trace[i + 5]}\n`);
       if (lines.length === 10_000) {
         yield lines.join('');
         lines = [];
