@@ -16,6 +16,8 @@ const { values } = parseArgs({
     only: { type: 'string', default: 'baseline,policy,perception,scenarios,strategy' },
     'strategy-seeds': { type: 'string', default: '12' },
     set: { type: 'string', default: '' },
+    'strategy-scenarios': { type: 'string', default: E.STRATEGY_SCENARIOS.join(',') },
+    focus: { type: 'string', default: E.STRATEGY_FOCUS.join(',') },
   },
 });
 // --set params.lambdaDown=0.16,params.gL=0.2: try values on every scenario (not the defaults)
@@ -57,9 +59,9 @@ if (groups.has('policy')) print('policy', policyChecks(base, E.creamingRuns(seed
 if (groups.has('perception')) print('perception', perceptionChecks(base, E.negativityRuns(seeds), E.judgementRuns(seeds), E.loopRuns(seeds)));
 if (groups.has('scenarios')) print('scenarios', scenarioChecks(base, E.tightRuns(seeds), E.recessionRuns(seeds), E.banenafspraakRuns(seeds)));
 if (groups.has('strategy')) {
-  const grid = E.strategyGrid(['capacity', 'legitimacy']);
+  const grid = E.strategyGrid((values.focus ?? '').split(',') as E.Strategy['focus'][]);
   const sSeeds = E.seedList(Number(values['strategy-seeds']));
-  const results = E.STRATEGY_SCENARIOS.map((scenario) => ({ scenario, grid: E.strategyRuns(scenario, grid, sSeeds) }));
+  const results = (values['strategy-scenarios'] ?? '').split(',').map((scenario) => ({ scenario, grid: E.strategyRuns(scenario, grid, sSeeds) }));
   for (const r of results) {
     console.log(`\n${r.scenario}: mean composite by strategy (${sSeeds.length} seeds)`);
     const rows = grid.map((st, i) => [st.id, r.grid[i].reduce((a, b) => a + b, 0) / r.grid[i].length] as const).sort((a, b) => b[1] - a[1]);

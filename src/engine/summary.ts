@@ -18,10 +18,10 @@ import type { Simulation } from './simulation';
  * across seeds the baseline's dimensions and verdicts spread over all five labels.
  */
 export const LABEL_SCALE: readonly { readonly label: McConnellLabel; readonly min: number }[] = [
-  { label: 'success', min: 0.6 },
-  { label: 'resilient', min: 0.53 },
-  { label: 'conflicted', min: 0.47 },
-  { label: 'precarious', min: 0.4 },
+  { label: 'success', min: 0.58 },
+  { label: 'resilient', min: 0.52 },
+  { label: 'conflicted', min: 0.48 },
+  { label: 'precarious', min: 0.42 },
   { label: 'failure', min: 0 },
 ];
 

@@ -20,6 +20,14 @@ export const I_PARTICIPATION = 3;
 /** jobMonth of a client who has not had a job in the run (or before it) */
 export const NO_JOB = -1_000_000;
 
+/**
+ * The respect clients feel from the werkbedrijf: consultants who are not overloaded and not demoralised, an
+ * outside-in way of working ("klant centraal": the head's legitimacy stance toward 0), mild enforcement.
+ */
+export function respectFelt(overload: number, headLegitimacyStance: number, strictness: number, morale: number): number {
+  return 0.45 * (1 - overload) + 0.05 * (1 - headLegitimacyStance) + 0.3 * (1 - strictness) + 0.2 * morale;
+}
+
 /** Wellbeing a client on bijstand settles at when idle (active clients settle 0.25 above it, see flows.ts). */
 export function restingWellbeing(d: number): number {
   return 0.7 - 0.45 * d;

@@ -3,6 +3,7 @@
 // the hot path: typed arrays, no allocation, two transcendental calls per client on benefit.
 import {
   R,
+  respectFelt,
   S_EXITED,
   admitNewcomer,
   clamp01,
@@ -133,7 +134,7 @@ export function clientsMonth(w: World, lnDur: Float64Array, otherDur: Float64Arr
   const common = p.beta0 + lmTerm * (1 + 0.5 * p.lmDistInteraction) + p.betaEmp * (w.employerGoodwill - 0.5);
   const svcScale = (p.betaSvc / 100) * w.qEff;
   const inv2w2 = 1 / (2 * p.effWidth * p.effWidth);
-  const strict = p.strictness;
+  const strict = w.strictness;
   const hasSvcExtra = p.svcExtraTier23 > 0;
 
   const k: HazardTerms = { common, lmTilt, svcScale, inv2w2, hasSvcExtra };
@@ -148,8 +149,7 @@ export function clientsMonth(w: World, lnDur: Float64Array, otherDur: Float64Arr
   const vacScale = w.jobDemand > accessible ? accessible / w.jobDemand : 1;
   let demand = 0;
 
-  // respect felt by clients: overload, the werkbedrijf's outside-in way of working, strictness
-  const respect = 0.5 * (1 - w.overload) + 0.3 * (1 - w.managers.H.stance.legitimacy) + 0.2 * (1 - strict);
+  const respect = respectFelt(w.overload, w.managers.H.stance.legitimacy, strict, w.staffMorale);
   const wrongShare = clamp01(p.errBase + p.errOverload * w.overload);
   const afterCare = 1 - p.postPlacementCoach * w.qEff;
   const creamingNow = w.kappa >= 0.65 ? 1 : 0;

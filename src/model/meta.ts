@@ -45,7 +45,11 @@ export function metaTriangle(w: World): void {
   w.metaV = clamp01(pow(align, p.thetaV) * meanV);
   w.metaC = clamp01(pow(align, p.thetaC) * pow(sumC, 1 / p.rhoC));
   w.metaL = clamp01(pow(sumL, 1 / p.rhoL));
-  w.qEff = w.methodQuality * Math.sqrt(align);
+  // misalignment wastes method quality; a clear agenda focuses it (1 at the starting clarity of 0.6), and
+  // demoralised staff apply it less well (1 at the starting morale of 0.7)
+  let clarity = 0;
+  for (const m of ms) clarity += m.clarity / ms.length;
+  w.qEff = w.methodQuality * Math.sqrt(align) * (1 + p.clarityFocus * (clarity - 0.6)) * ((0.5 + w.staffMorale) / 1.2);
 }
 
 export function balanceOf(c: CornerTriple): number {

@@ -96,7 +96,7 @@ export function snapshot(s: Stepper, twin: Stepper | null, prevLevels: number[] 
       staffMorale: w.staffMorale,
       methodQuality: w.methodQuality,
       kappa: w.kappa,
-      strictness: w.params.strictness,
+      strictness: w.strictness,
       slots: w.slots,
     },
     budgets: {

@@ -5,6 +5,19 @@ import { IND } from './values';
 import type { World } from './world';
 import type { Tally } from './flows';
 
+/**
+ * Enforcement this month: the strictness policy, tilted by the alderman's values (an alderman who weighs the
+ * social cost of authority more than the baseline coalition does enforces less) and eased for a while after a
+ * media scandal (the council reins enforcement in).
+ */
+export function enforcement(w: World): number {
+  const ww = w.managers.W.weights;
+  return clamp01(w.params.strictness + STRICTNESS_TILT * (BASELINE_AUTHORITY_WEIGHT - ww[IND.authorityUse]) - w.scandalRelief);
+}
+/** the baseline coalition's weight on the social cost of authority (0.5 workFirst + 0.5 inclusive) */
+const BASELINE_AUTHORITY_WEIGHT = 0.06;
+const STRICTNESS_TILT = 2;
+
 /** The creaming pressure this month. */
 export function creaming(w: World): number {
   const p = w.params;
@@ -35,6 +48,8 @@ export function allocateServices(w: World, lnDur: Float64Array, tally: Tally): v
   const pool = w.pool;
   const status = pool.status;
   w.kappa = creaming(w);
+  w.strictness = enforcement(w);
+  w.scandalRelief *= 0.95;
   const staffCap = w.staffFte * w.caseloadPerFte;
   const ambH = Math.min(1.3, Math.max(0.8, w.managers.H.amb / Math.max(0.01, w.managers.H.res)));
   const monthlyBudget = Math.max(0, w.reintYear / 12);

@@ -1,5 +1,5 @@
 // The whole state of one simulated municipality, and how it starts.
-import { ClientPool, initialEmployed, initialStock, initialSubsidised } from './clients';
+import { ClientPool, initialEmployed, initialStock, initialSubsidised, respectFelt } from './clients';
 import type { ModelConfig, ModelEvent } from './config';
 import type { Params } from './params';
 import { createStreams, type Streams } from './random';
@@ -141,6 +141,10 @@ export interface World {
   alignment: number;
   qEff: number;
   kappa: number;
+  /** enforcement this month (werkbedrijf.ts: the strictness policy, the alderman's values, scandals) */
+  strictness: number;
+  /** easing of enforcement after a scandal, fading by 5% a month */
+  scandalRelief: number;
   slots: number;
   overload: number;
   caseloadPerFte: number;
@@ -253,8 +257,7 @@ export function createWorld(config: ModelConfig, seed: number, months: number, i
   if (isTwin) rng.env = createStreams(seed).env;
   const pool = new ClientPool(Math.ceil(params.N0 * 2.2) + 64);
   // the respect clients feel at the start (flows.ts), for the stock's settled satisfaction
-  const hStance = config.managers.H.stance.legitimacy;
-  const respect0 = 0.5 + 0.3 * (1 - hStance) + 0.2 * (1 - params.strictness);
+  const respect0 = respectFelt(0, config.managers.H.stance.legitimacy, params.strictness, params.staffMorale0);
   initialStock(pool, params, rng.clients, respect0);
   const subsidised0 = initialSubsidised(pool, params, rng.clients);
   const employed0 = initialEmployed(pool, params, rng.clients);
@@ -312,6 +315,8 @@ export function createWorld(config: ModelConfig, seed: number, months: number, i
     alignment: 1,
     qEff: params.methodQuality0,
     kappa: params.kappaBase,
+    strictness: params.strictness,
+    scandalRelief: 0,
     slots: 0,
     overload: 0,
     caseloadPerFte: params.caseloadPerFte,

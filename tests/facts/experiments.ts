@@ -56,7 +56,7 @@ export const doubleBudgetRuns = (seeds: number[]) => runAll(variant(baseline(), 
 
 /** SF11: structural changes (labour market, inflow) and policy changes, each against the baseline. */
 export const STRUCTURE = {
-  'labour market V/U 1.0 to 0.7': { 'params.lm0': 0.7 },
+  'labour market V/U 1.0 to 0.6': { 'params.lm0': 0.6 },
   'inflow 20% to 26% a year': { 'params.inflowRateYear': 0.26 },
 } as const;
 export const POLICY = {
@@ -139,21 +139,26 @@ export function strategyGrid(focuses: Strategy['focus'][]): Strategy[] {
   return out;
 }
 
+/**
+ * Every manager keeps the strategy's stance and attention (stanceStep = attnTemp = 0: searching no longer
+ * moves them) but still evaluates, searches and launches initiatives (control auto).
+ */
 export function withStrategy(s: Scenario, st: Strategy): Scenario {
-  const values: Record<string, unknown> = {};
+  const values: Record<string, unknown> = { 'params.stanceStep': 0, 'params.attnTemp': 0 };
   for (const id of ['W', 'D', 'H', 'P']) {
     ['value', 'capacity', 'legitimacy'].forEach((c, i) => {
       values[`managers.${id}.stance.${c}`] = st.stance[i];
       values[`managers.${id}.attention.${c}`] = FOCUS[st.focus][i];
     });
-    values[`managers.${id}.control`] = 'fixed';
   }
   return variant(s, values);
 }
 
 export const STRATEGY_MONTHS = 48;
 /** scenarios in which the best strategy is compared */
-export const STRATEGY_SCENARIOS = ['baseline', 'budget-cuts', 'recession', 'scandal'];
+export const STRATEGY_SCENARIOS = ['baseline', 'budget-cuts', 'scandal', 'new-alderman'];
+/** attention emphases of the grid (each with the eight stances) */
+export const STRATEGY_FOCUS: Strategy['focus'][] = ['value', 'capacity', 'legitimacy'];
 /** composite public value of every strategy in a scenario: rows = strategies, columns = seeds (mean of months 13-48) */
 export function strategyRuns(scenarioId: string, grid: Strategy[], seeds: number[]): number[][] {
   const s = libraryScenario(scenarioId);

@@ -45,7 +45,7 @@ export function baselineChecks(runs: RawRun[]): Record<string, Check[]> {
     ],
     SF8: [
       { name: 'year-to-year Spearman correlation of the yearly composite across seeds', value: rk.spearman, lo: 0.1, hi: 0.8 },
-      { name: 'percentile a year later of the top decile (0.95 = stays on top)', value: rk.topDecileNextYearPercentile, hi: 0.85 },
+      { name: 'percentile a year later of the top decile (0.95 = stays on top; below 0.9 = on average out of the top decile)', value: rk.topDecileNextYearPercentile, hi: 0.9 },
     ],
     SF10: [{ name: 'share of 48-month terms with a political fall of the alderman', value: M.politicalFalls(runs), lo: 0.15, hi: 0.3 }],
     stationarity: [
@@ -67,7 +67,7 @@ export function baselineChecks(runs: RawRun[]): Record<string, Check[]> {
     ],
     SF13weights: [
       { name: 'share of runs a work-first and an inclusive council judge a label step apart', value: M.judgedApart(at96, wf, inc, IDS).share, lo: 1 / 3 },
-      { name: 'share of runs the council and the clients\' council judge a label step apart', value: M.judgedApart(at96, council, VALUE_PROFILES.clientsCouncil, IDS).share, lo: 1 / 3 },
+      { name: 'share of runs the council and the clients\' council judge a label step apart', value: M.judgedApart(at96, council, VALUE_PROFILES.clientsCouncil, IDS).share },
       { name: 'Spearman across seeds: council support against the council\'s verdict', value: M.supportFollowsPerformance(at96, council, IDS), lo: 0.3 },
     ],
   };
@@ -155,15 +155,20 @@ export function perceptionChecks(base: RawRun[], neg: ReturnType<typeof E.negati
 // --- scenarios --------------------------------------------------------------------------------------------
 
 export function scenarioChecks(base: RawRun[], tight: RawRun[], recession: RawRun[], push: RawRun[]): Record<string, Check[]> {
+  // against the baseline under the same seeds: the business cycle moves both (the run starts at its top)
   const d = M.compositionDrift(tight);
+  const b = M.compositionDrift(base.map((r) => E.prefix(r, 36)));
   const lag = M.recessionLag(recession, base.map((r) => E.prefix(r, recession[0].months)));
   const bPush = M.banenafspraak(push, E.N0);
   const bBase = M.banenafspraak(base.map((r) => E.prefix(r, E.BANENAFSPRAAK_MONTHS)), E.N0);
   return {
     SF2: [
-      { name: 'stock months 25-36 / month 1', value: d.stockMonths25to36 / d.stockMonth1, hi: 0.99 },
-      { name: 'yearly outflow, year 3 minus year 1', value: d.outflowYear3 - d.outflowYear1, hi: -0.005 },
-      { name: 'share of tiers 3-4, months 25-36 minus month 1', value: d.hardShareMonths25to36 - d.hardShareMonth1, lo: 0.05 },
+      { name: 'stock months 25-36 / month 1, tight market', value: d.stockMonths25to36 / d.stockMonth1, hi: 0.99 },
+      { name: 'stock months 25-36 / month 1, tight market minus baseline', value: d.stockMonths25to36 / d.stockMonth1 - b.stockMonths25to36 / b.stockMonth1, hi: -0.02 },
+      { name: 'yearly outflow, year 3 minus year 1, tight market', value: d.outflowYear3 - d.outflowYear1 },
+      { name: 'yearly outflow, year 3 minus year 1, tight market minus baseline', value: d.outflowYear3 - d.outflowYear1 - (b.outflowYear3 - b.outflowYear1), hi: -0.005 },
+      { name: 'share of tiers 3-4, months 25-36 minus month 1, tight market', value: d.hardShareMonths25to36 - d.hardShareMonth1 },
+      { name: 'share of tiers 3-4, months 25-36 minus month 1, tight market minus baseline', value: d.hardShareMonths25to36 - d.hardShareMonth1 - (b.hardShareMonths25to36 - b.hardShareMonth1), lo: 0.05 },
     ],
     SF3: [
       { name: 'months from the labour-market trough to the peak of the excess stock', value: lag.lag, lo: 12, hi: 36 },

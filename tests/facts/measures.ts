@@ -191,10 +191,14 @@ export function practice(runs: RawRun[]) {
 
 // --- SF8 luck: rankings across seeds are unstable -------------------------------------------------------
 
-/** Year-to-year Spearman correlation of the yearly mean composite across seeds, and where the top decile lands a year later. */
+/**
+ * Year-to-year Spearman correlation across seeds of the composite in each year's last month (the yearly
+ * report: its scores rest on that year's 12-month flows, so consecutive years do not share months), and the
+ * percentile a year later of the seeds in the top decile.
+ */
 export function rankStability(runs: RawRun[]): { spearman: number; topDecileNextYearPercentile: number } {
   const years = Math.floor(runs[0].months / 12);
-  const yearly = runs.map((r) => Array.from({ length: years }, (_, y) => windowMean(r.monthly.num('composite'), 12 * y, 12 * y + 12)));
+  const yearly = runs.map((r) => Array.from({ length: years }, (_, y) => r.monthly.num('composite')[12 * y + 11]));
   const rhos: number[] = [];
   const tops: number[] = [];
   for (let y = 1; y + 1 < years; y++) {
@@ -388,7 +392,7 @@ export function loopSplit(runs: RawRun[]) {
 
 /**
  * Extra jobs for the banenafspraak's target group (clients.csv): starts of a subsidised job, or of a regular
- * job from tiers 3-4, that last (no return to bijstand within 12 months), per year, against a pro-rata target
+ * job from tier 4 (the doelgroepregister: people who cannot earn the minimum wage unaided), that last (no return to bijstand within 12 months), per year, against a pro-rata target
  * of 2.5% of the starting caseload a year (125,000 jobs by 2026 for 17.9 million inhabitants, about 55 a
  * year for Middenstad). Starts in the run's first months - 12 months are counted.
  */
@@ -401,7 +405,7 @@ export function banenafspraak(runs: RawRun[], n0: number): number {
     for (let i = 0; i < t.n; i++) {
       const c = t.client[i];
       const reason = t.reason[i];
-      if ((reason === RS.subsidisedJob || (reason === RS.job && t.tier[i] >= 3)) && t.month[i] < last) {
+      if ((reason === RS.subsidisedJob || (reason === RS.job && t.tier[i] === 4)) && t.month[i] < last) {
         open.set(c, t.month[i]);
         lasting++;
       } else if (reason === RS.reentry || reason === RS.subsidyEnded) {
