@@ -36,12 +36,20 @@ export function perceiveAndSupport(w: World): void {
   w.expectMgmt = 0;
 }
 
+/**
+ * The durability of placements (1 - yearly re-entries / yearly job starts) at which employers' goodwill is
+ * neutral (0.5): the baseline's own (about 0.65: the re-entries of a year include those of LKS jobs ending and
+ * of earlier years' starts, SF4), so that an ordinary municipality keeps its goodwill rather than losing it
+ * over the first years (it fell from 0.5 to 0.27 against the former norm of 0.8 and took 10% of job starts).
+ */
+const DURABLE_NORM = 0.65;
+
 /** Employer goodwill follows the durability of placements and the partners' effort; trust follows delivery and shared values. */
 export function goodwillAndTrust(w: World): void {
   const p = w.params;
   const starts = w.roll.yearly('jobStarts');
-  const durable = starts > 0 ? clamp01(1 - w.roll.yearly('reentries') / starts) : 0.8;
-  const target = clamp01(0.5 + (durable - 0.8) * 1.5);
+  const durable = starts > 0 ? clamp01(1 - w.roll.yearly('reentries') / starts) : DURABLE_NORM;
+  const target = clamp01(0.5 + (durable - DURABLE_NORM) * 1.5);
   w.employerGoodwill = clamp01(w.employerGoodwill + p.muE * (target - w.employerGoodwill));
   for (const i of MANAGER_IDS) {
     const mi = w.managers[i];

@@ -20,6 +20,12 @@ export const inBand = (c: Check): boolean => (c.lo === undefined || c.value >= c
 
 const IDS = INDICATORS.map((s) => s.id);
 
+/**
+ * Columns that are 0 by design: tiers 1-2 get a participation place only when their wellbeing is below 0.25
+ * (werkbedrijf.ts), and their resting wellbeing (0.7 - 0.45 x distance) never falls that low.
+ */
+export const STRUCTURAL_ZEROS = ['caseload.participation.tier1', 'caseload.participation.tier2'];
+
 // --- the baseline over 240 months ---------------------------------------------------------------------
 
 export function baselineChecks(runs: RawRun[]): Record<string, Check[]> {
@@ -64,6 +70,13 @@ export function baselineChecks(runs: RawRun[]): Record<string, Check[]> {
       { name: 're-integration budget month 240 / month 1, 95th percentile', value: pr.reintegrationP95, hi: 3 },
       { name: 'share of the caseload in a trajectory or participation', value: pr.shareInService, lo: 0.2, hi: 0.35 },
       { name: 'wage-cost subsidy spending / benefit spending', value: pr.lksShareOfBuig, lo: 0.05, hi: 0.15 },
+    ],
+    outputs: [
+      {
+        name: `monthly.csv columns that never change in any run, besides ${STRUCTURAL_ZEROS.join(', ')} (${M.constantColumns(runs).filter((c) => !STRUCTURAL_ZEROS.includes(c)).join(', ') || 'none'})`,
+        value: M.constantColumns(runs).filter((c) => !STRUCTURAL_ZEROS.includes(c)).length,
+        hi: 0,
+      },
     ],
     SF13weights: [
       { name: 'share of runs a work-first and an inclusive council judge a label step apart', value: M.judgedApart(at96, wf, inc, IDS).share, lo: 1 / 3 },

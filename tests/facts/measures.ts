@@ -12,7 +12,7 @@ const ON_BIJSTAND = ['benefit', 'trajectory', 'participation'] as const;
 export function bijstandTier(m: Monthly, tier: number): Float64Array {
   const out = new Float64Array(m.rows);
   for (const st of ON_BIJSTAND) {
-    const c = m.num(`caseload_${st}_tier${tier}`);
+    const c = m.num(`caseload.${st}.tier${tier}`);
     for (let i = 0; i < m.rows; i++) out[i] += c[i];
   }
   return out;
@@ -30,7 +30,7 @@ export function yearlyRate(m: Monthly, flow: string, from: number, to: number): 
 }
 
 export function outflowRate(m: Monthly, from: number, to: number): number {
-  return yearlyRate(m, 'flows_toWork', from, to) + yearlyRate(m, 'flows_otherExits', from, to);
+  return yearlyRate(m, 'flows.toWork', from, to) + yearlyRate(m, 'flows.otherExits', from, to);
 }
 
 const seedMean = (runs: RawRun[], f: (r: RawRun) => number): number => mean(runs.map(f));
@@ -122,8 +122,8 @@ export function stationarity(runs: RawRun[], n0: number) {
   const years = Math.floor(runs[0].months / 12);
   const byYear = (f: (m: Monthly, from: number, to: number) => number) => Array.from({ length: years }, (_, y) => seedMean(runs, (r) => f(r.monthly, 12 * y, 12 * y + 12)));
   const outflow = byYear(outflowRate);
-  const toWork = byYear((m, a, b) => yearlyRate(m, 'flows_toWork', a, b));
-  const inflow = byYear((m, a, b) => yearlyRate(m, 'flows_inflow', a, b) + yearlyRate(m, 'flows_reentries', a, b));
+  const toWork = byYear((m, a, b) => yearlyRate(m, 'flows.toWork', a, b));
+  const inflow = byYear((m, a, b) => yearlyRate(m, 'flows.inflow', a, b) + yearlyRate(m, 'flows.reentries', a, b));
   // a full business cycle (96 months) at the start and at the end
   const cycle = (xs: number[], first: boolean) => mean(first ? xs.slice(0, 8) : xs.slice(years - 8));
   return {
@@ -157,14 +157,14 @@ export function politicalFalls(runs: RawRun[]): number {
 /** Re-integration budget, share in a service, wage-cost subsidy against benefit spending (monthly.csv). */
 export function practice(runs: RawRun[]) {
   const last = runs[0].months - 1;
-  const reint = runs.map((r) => r.monthly.num('budgets_reintegrationYear')[last] / r.monthly.num('budgets_reintegrationYear')[0]);
+  const reint = runs.map((r) => r.monthly.num('budgets.reintegrationYear')[last] / r.monthly.num('budgets.reintegrationYear')[0]);
   const sorted = [...reint].sort((a, b) => a - b);
   const inService = seedMean(runs, (r) => {
     const m = r.monthly;
     let s = 0;
     for (let i = 0; i < m.rows; i++) {
       let active = 0;
-      for (const k of TIERS) active += m.num(`caseload_trajectory_tier${k}`)[i] + m.num(`caseload_participation_tier${k}`)[i];
+      for (const k of TIERS) active += m.num(`caseload.trajectory.tier${k}`)[i] + m.num(`caseload.participation.tier${k}`)[i];
       s += active / m.num('stock')[i];
     }
     return s / m.rows;
@@ -175,8 +175,8 @@ export function practice(runs: RawRun[]) {
     let lks = 0;
     let buig = 0;
     for (let i = 10; i < m.rows; i += 12) {
-      lks += m.num('budgets_lksSpendYtd')[i];
-      buig += m.num('budgets_buigSpendYtd')[i];
+      lks += m.num('budgets.lksSpendYtd')[i];
+      buig += m.num('budgets.buigSpendYtd')[i];
     }
     return lks / buig;
   });
@@ -235,7 +235,7 @@ export function labelSpread(runs: RawRun[]) {
 
 /** monthly.csv columns that never change within any run (identity columns aside). */
 export function constantColumns(runs: RawRun[]): string[] {
-  const cols = runs[0].monthly.columns.filter((c) => !['model_version', 'scenario_hash', 'seed'].includes(c));
+  const cols = runs[0].monthly.columns.filter((c) => !['modelVersion', 'scenarioHash', 'seed'].includes(c));
   return cols.filter((c) =>
     runs.every((r) => {
       const v = r.monthly.text(c);
@@ -263,7 +263,7 @@ export function compositionDrift(runs: RawRun[]) {
 export function recessionLag(rec: RawRun[], base: RawRun[]) {
   const months = Math.min(rec[0].months, base[0].months);
   const excess = Array.from({ length: months }, (_, i) => mean(rec.map((r, k) => r.monthly.num('stock')[i] - base[k].monthly.num('stock')[i])));
-  const lmGap = Array.from({ length: months }, (_, i) => mean(rec.map((r, k) => r.monthly.num('environment_labourMarket')[i] - base[k].monthly.num('environment_labourMarket')[i])));
+  const lmGap = Array.from({ length: months }, (_, i) => mean(rec.map((r, k) => r.monthly.num('environment.labourMarket')[i] - base[k].monthly.num('environment.labourMarket')[i])));
   let trough = 0;
   for (let i = 0; i < months; i++) if (lmGap[i] < lmGap[trough]) trough = i;
   let peak = 0;
@@ -293,13 +293,13 @@ export function placements(r: RawRun, months = r.months) {
   }
   const m = r.monthly;
   let served = [0, 0];
-  let stock = [0, 0];
+  const stock = [0, 0];
   for (let i = 0; i < months; i++) {
     for (const k of TIERS) {
-      const s = m.num(`caseload_trajectory_tier${k}`)[i] + m.num(`caseload_participation_tier${k}`)[i];
+      const s = m.num(`caseload.trajectory.tier${k}`)[i] + m.num(`caseload.participation.tier${k}`)[i];
       const g = k <= 2 ? 0 : 1;
       served[g] += s;
-      stock[g] += s + m.num(`caseload_benefit_tier${k}`)[i];
+      stock[g] += s + m.num(`caseload.benefit.tier${k}`)[i];
     }
   }
   served = served.map((s, g) => s / stock[g]);
@@ -331,7 +331,7 @@ export function creaming(low: RawRun[], high: RawRun[], lowNoEffect: RawRun[], h
 
 /** yearly outflow to work per mean stock over the run, in points (seed means of paired differences) */
 export function toWorkPoints(a: RawRun[], b: RawRun[], months: number): number {
-  return 100 * mean(a.map((r, i) => yearlyRate(b[i].monthly, 'flows_toWork', 0, months) - yearlyRate(r.monthly, 'flows_toWork', 0, months)));
+  return 100 * mean(a.map((r, i) => yearlyRate(b[i].monthly, 'flows.toWork', 0, months) - yearlyRate(r.monthly, 'flows.toWork', 0, months)));
 }
 
 export function meanStock(runs: RawRun[], from: number, to: number): number {
@@ -346,7 +346,7 @@ export function support(m: Monthly, power = { council: 0.4, public: 0.3, clients
   let total = 0;
   for (const [a, p] of Object.entries(power)) {
     total += p;
-    const s = m.num(`audiences_${a}_support`);
+    const s = m.num(`audiences.${a}.support`);
     for (let i = 0; i < m.rows; i++) out[i] += p * s[i];
   }
   for (let i = 0; i < m.rows; i++) out[i] /= total;
@@ -369,15 +369,15 @@ export function negativity(control: RawRun[], up: RawRun[], down: RawRun[], from
 /**
  * The success loop over a run: the re-integration budget in the last year against the first month (a
  * virtuous spiral ends far above it, a vicious one far below), the composite's spread across seeds in the
- * last two years, and the loop-gain telemetry (loop_gain) after the first year.
+ * last two years, and the loop-gain telemetry (loop.gain) after the first year.
  */
 export function loopSplit(runs: RawRun[]) {
   const budget = runs.map((r) => {
-    const b = r.monthly.num('budgets_reintegrationYear');
+    const b = r.monthly.num('budgets.reintegrationYear');
     return windowMean(b, r.months - 12, r.months) / b[0];
   });
   const composite = runs.map((r) => windowMean(r.monthly.num('composite'), r.months - 24, r.months));
-  const gains = runs.map((r) => r.monthly.num('loop_gain').slice(12));
+  const gains = runs.map((r) => r.monthly.num('loop.gain').slice(12));
   return {
     virtuousShare: budget.filter((b) => b >= 1.5).length / runs.length,
     viciousShare: budget.filter((b) => b <= 0.5).length / runs.length,
@@ -431,7 +431,7 @@ export function labelIndex(score: number, scale: { label: string; min: number }[
 /** an audience's verdict on a run from the scores in monthly.csv (the mean of the last 12 months), weighted by a value profile */
 export function verdictFromRows(m: Monthly, weights: readonly number[], ids: readonly string[]): number {
   let v = 0;
-  ids.forEach((id, k) => (v += weights[k] * windowMean(m.num(`z_${id}`), m.rows - 12, m.rows)));
+  ids.forEach((id, k) => (v += weights[k] * windowMean(m.num(`z.${id}`), m.rows - 12, m.rows)));
   return v;
 }
 
@@ -459,8 +459,8 @@ export function supportShift(a: RawRun[], b: RawRun[], audience = 'council'): { 
   let net = 0;
   let gap = 0;
   a.forEach((r, i) => {
-    const sa = lastYear(r.monthly, `audiences_${audience}_support`);
-    const sb = lastYear(b[i].monthly, `audiences_${audience}_support`);
+    const sa = lastYear(r.monthly, `audiences.${audience}.support`);
+    const sb = lastYear(b[i].monthly, `audiences.${audience}.support`);
     gap += (sa - sb) / a.length;
     net += Math.sign(labelIndex(sa, r.summary.labelScale) - labelIndex(sb, r.summary.labelScale)) / a.length;
   });
@@ -481,8 +481,8 @@ export function supportFollowsValues(a: RawRun[], b: RawRun[], wa: readonly numb
   a.forEach((r, i) => {
     const v = (m: Monthly) => verdictFromRows(m, wa, ids) - verdictFromRows(m, wb, ids);
     const d = (v(r.monthly) + v(b[i].monthly)) / 2;
-    const sa = lastYear(r.monthly, 'audiences_council_support');
-    const sb = lastYear(b[i].monthly, 'audiences_council_support');
+    const sa = lastYear(r.monthly, 'audiences.council.support');
+    const sb = lastYear(b[i].monthly, 'audiences.council.support');
     dv.push(d);
     ds.push(sa - sb);
     const step = labelIndex(sa, r.summary.labelScale) - labelIndex(sb, r.summary.labelScale);
@@ -494,7 +494,7 @@ export function supportFollowsValues(a: RawRun[], b: RawRun[], wa: readonly numb
 /** Spearman correlation across seeds between council support and the council's own verdict on performance (last 12 months). */
 export function supportFollowsPerformance(runs: RawRun[], councilWeights: readonly number[], ids: readonly string[]): number {
   const perf = runs.map((r) => verdictFromRows(r.monthly, councilWeights, ids));
-  const sup = runs.map((r) => windowMean(r.monthly.num('audiences_council_support'), r.monthly.rows - 12, r.monthly.rows));
+  const sup = runs.map((r) => windowMean(r.monthly.num('audiences.council.support'), r.monthly.rows - 12, r.monthly.rows));
   return spearman(perf, sup);
 }
 

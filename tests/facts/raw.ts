@@ -110,7 +110,7 @@ export function parseMonthly(text: string): Monthly {
 export function parseTrace(text: string): Trace {
   const lines = text.split('\n');
   const header = lines[0].split(',');
-  const want = ['model_version', 'scenario_hash', 'seed', 'month', 'client', 'from', 'to', 'reason', 'tier'];
+  const want = ['modelVersion', 'scenarioHash', 'seed', 'month', 'client', 'from', 'to', 'reason', 'tier'];
   if (header.join(',') !== want.join(',')) throw new Error(`clients.csv header: ${lines[0]}`);
   const n = lines.length - 2; // the header and the final empty line
   const t: Trace = { n, month: new Int32Array(n), client: new Int32Array(n), from: new Uint8Array(n), to: new Uint8Array(n), reason: new Uint8Array(n), tier: new Uint8Array(n) };
