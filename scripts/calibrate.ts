@@ -3,7 +3,7 @@
 // bands as the pattern tests (tests/facts/). docs/model.md section 1 holds the figures of the last run.
 //
 //   npx tsx scripts/calibrate.ts [--seeds 50] [--only baseline,policy,perception,scenarios,strategy]
-//                                [--strategy-seeds 12] [--set params.name=value,...]
+//                                [--strategy-seeds 6] [--set params.name=value,...]
 import { parseArgs } from 'node:util';
 import * as E from '../tests/facts/experiments';
 import { baselineChecks, inBand, labelChecks, perceptionChecks, policyChecks, scenarioChecks, strategyChecks, type Check } from '../tests/facts/facts';
@@ -14,7 +14,7 @@ const { values } = parseArgs({
   options: {
     seeds: { type: 'string', default: '50' },
     only: { type: 'string', default: 'baseline,policy,perception,scenarios,strategy' },
-    'strategy-seeds': { type: 'string', default: '12' },
+    'strategy-seeds': { type: 'string', default: '6' },
     set: { type: 'string', default: '' },
     'strategy-scenarios': { type: 'string', default: E.STRATEGY_SCENARIOS.join(',') },
     focus: { type: 'string', default: E.STRATEGY_FOCUS.join(',') },
