@@ -50,7 +50,7 @@ describe('meerwaarde run', () => {
     const reasons = new Set(lines.slice(1).map((l) => l.split(',')[7]));
     for (const r of ['inflow', 'service', 'job', 'otherExit']) expect(reasons).toContain(r);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
-    const jobs = lines.filter((l) => /,(job|subsidisedJob)$/.test(l)).length;
+    const jobs = lines.filter((l) => ['job', 'subsidisedJob'].includes(l.split(',')[7])).length;
     expect(jobs).toBe(summary.publicValueAccount.achievements.missionAchievement.jobStarts);
   });
 

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Simulation } from '../../src/engine/simulation';
+import { parseLine } from '../../src/sweep/csv';
 import { parseScenario, setScenarioValue, withEvents, type Scenario, type ScenarioEvent } from '../../src/scenario/parse';
 
 /** monthly.csv, column by column: numbers where every cell is a number, else strings */
@@ -47,34 +48,10 @@ export interface RawRun {
   };
 }
 
-/** Splits one CSV line (RFC 4180 quoting). */
-function splitLine(line: string): string[] {
-  if (!line.includes('"')) return line.split(',');
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
-
 export function parseMonthly(text: string): Monthly {
   const lines = text.split('\n').filter((l) => l.length > 0);
-  const columns = splitLine(lines[0]);
-  const cells = lines.slice(1).map(splitLine);
+  const columns = parseLine(lines[0]);
+  const cells = lines.slice(1).map(parseLine);
   for (const [i, c] of cells.entries()) if (c.length !== columns.length) throw new Error(`monthly.csv row ${i + 1}: ${c.length} cells for ${columns.length} columns`);
   const index = new Map(columns.map((c, i) => [c, i]));
   const numCache = new Map<string, Float64Array>();
