@@ -182,6 +182,14 @@ export class Hub {
           (r) => this.send(conn, { t: 'whatIf', id: msg.id, result: r.result, actual: r.actual }),
           (e) => this.refuse(conn, msg.id, e),
         );
+        return;
+      case 'replay':
+        if (conn.as !== 'facilitator') throw new RuleError('not-facilitator', 'only the facilitator can do this');
+        this.service.replay(id, msg.team).then(
+          (r) => this.send(conn, { t: 'replay', id: msg.id, team: msg.team, ...r }),
+          (e) => this.refuse(conn, msg.id, e),
+        );
+        return;
     }
   }
 

@@ -9,7 +9,7 @@ import { scenarioHash } from '../scenario/parse';
 import type { Scenario } from '../scenario/schema';
 import { SessionCore, type SeatInfo } from '../session/core';
 import { decisionsCsv, sessionExport } from '../session/export';
-import type { TeamResult } from '../session/model-api';
+import type { TeamReplay, TeamResult } from '../session/model-api';
 import type { WhatIf } from '../session/protocol';
 import { resultsRound, RuleError, type FacilitatorAction, type LoggedAction } from '../session/rules';
 import { seatKey, sessionScenario, type Decision, type Role, type SessionSetup } from '../session/setup';
@@ -189,6 +189,13 @@ export class SessionService {
     const req = core.whatIfRequest(change);
     const result = await this.pool.teamRun(req);
     return { result: { ...result, summaryJson: null }, actual: core.resultsCurrent ? core.results[change.team] : null };
+  }
+
+  /** one team's months so far, each with its snapshot and dots (the debrief's stage) */
+  replay(id: string, team: number): Promise<TeamReplay> {
+    const core = this.mustLive(id).core;
+    if (team >= core.setup.teams.length) throw new RuleError('team', `there is no team ${team + 1}`);
+    return this.pool.teamReplay(core.requests(undefined, SAMPLE_SIZE)[team]);
   }
 
   /** the team's scenario with every control as an event, to the round the teams see */
