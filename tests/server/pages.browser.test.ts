@@ -136,13 +136,24 @@ describe('the training pages in Chromium', () => {
     await p.page.goto(`${server.url}/projector?s=${s.id}#k=${s.secret}`);
     await p.page.waitForSelector('.proj-reveal[data-step="loop"] canvas');
     await p.page.waitForFunction(() => (document.querySelector('.proj-reveal canvas') as HTMLCanvasElement | null)?.height ?? 0 > 0);
-    const size = await p.page.evaluate(() => ({ page: document.documentElement.scrollHeight, view: innerHeight, wide: document.documentElement.scrollWidth, vw: innerWidth }));
-    expect(size.page, JSON.stringify(size)).toBeLessThanOrEqual(size.view);
-    expect(size.wide).toBeLessThanOrEqual(size.vw);
-    // the next-step button and the team picker are on screen
-    for (const sel of ['button[data-action="next-step"]', '.proj-team-picker button']) {
-      const box = await p.page.locator(sel).first().boundingBox();
-      expect(box && box.y + box.height <= 768, sel).toBe(true);
+    for (const lang of ['en', 'nl']) {
+      await p.page.locator(`.lang-switch button[data-lang="${lang}"]`).click();
+      await expect.poll(() => p.page.evaluate(() => document.documentElement.lang)).toBe(lang);
+      await p.page.waitForFunction(() => document.documentElement.scrollHeight <= innerHeight, undefined, { timeout: 5000 }).catch(() => undefined);
+      const size = await p.page.evaluate(() => ({
+        page: document.documentElement.scrollHeight,
+        view: innerHeight,
+        wide: document.documentElement.scrollWidth,
+        vw: innerWidth,
+        parts: [...document.querySelectorAll('.training-header, .proj-top, .proj-step-row, .proj-team-picker, .proj-stage:not([hidden]), .proj-stage-caption, .proj-reveal > .hint')].map((e) => `${e.className} ${Math.round(e.getBoundingClientRect().top)}+${Math.round(e.getBoundingClientRect().height)}`),
+      }));
+      expect(size.page, `${lang}: ${JSON.stringify(size)}`).toBeLessThanOrEqual(size.view);
+      expect(size.wide).toBeLessThanOrEqual(size.vw);
+      // the next-step button and the team picker are on screen
+      for (const sel of ['button[data-action="next-step"]', '.proj-team-picker button']) {
+        const box = await p.page.locator(sel).first().boundingBox();
+        expect(box && box.y + box.height <= 768, `${lang}: ${sel}`).toBe(true);
+      }
     }
     expect(p.csp).toEqual([]);
     await p.context.close();
@@ -196,6 +207,38 @@ describe('the training pages in Chromium', () => {
     // a role nobody played: the model decided, and the form says so
     await p.page.selectOption('[data-field="whatif-role"]', 'D');
     await p.page.waitForSelector('.whatif-source[data-source="model"]');
+    expect(p.errors).toEqual([]);
+    await p.context.close();
+  });
+
+  it('a preset saved on the console is listed on this browser\'s set-up page only, and deleted there', async () => {
+    const p = await watched(DESK);
+    await p.page.goto(`${server.url}/facilitator?s=${s.id}#k=${s.secret}`);
+    await p.page.waitForSelector('[data-ready="facilitator"]');
+    await p.page.fill('[data-field="preset-name"]', 'Twee teams <i>kort</i>');
+    await p.page.click('button[data-action="save-preset"]');
+    await expect.poll(() => p.page.locator('.tools [role="status"]').textContent()).toContain('Twee teams <i>kort</i>');
+    const key = await p.page.evaluate(() => localStorage.getItem('meerwaarde.presetKey'));
+    expect(key).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    await p.page.goto(`${server.url}/training`);
+    await p.page.waitForSelector('[data-ready="training"]');
+    const use = p.page.locator('button[data-preset]');
+    await expect.poll(() => use.count()).toBe(1);
+    expect(await use.textContent()).toContain('Twee teams <i>kort</i>');
+    // another browser (no key) sees none, until the key is typed in
+    const other = await watched(PHONE);
+    await other.page.goto(`${server.url}/training`);
+    await other.page.waitForSelector('[data-ready="training"]');
+    expect(await other.page.locator('button[data-preset]').count()).toBe(0);
+    await other.page.fill('[data-field="preset-key"]', key!);
+    await other.page.click('button[data-action="preset-key"]');
+    await expect.poll(() => other.page.locator('button[data-preset]').count()).toBe(1);
+    await other.context.close();
+    await use.click();
+    expect(await p.page.locator('[data-field="title"]').inputValue()).toBe(SETUP.title);
+    await p.page.click('button[data-delete-preset]');
+    await expect.poll(() => use.count()).toBe(0);
+    expect(p.csp).toEqual([]);
     expect(p.errors).toEqual([]);
     await p.context.close();
   });
