@@ -205,7 +205,7 @@ export async function buildHttp(service: SessionService, hub: Hub, store: Store,
 
   app.delete<{ Params: { id: string } }>('/api/sessions/:id', async (req) => {
     const id = facilitated(req);
-    service.delete(id);
+    await service.delete(id);
     return { deleted: id };
   });
 

@@ -13,6 +13,7 @@ import { Hub } from './hub';
 import { defaultThreads, ModelPool } from './model-pool';
 import { APP_VERSION, SessionService } from './sessions';
 import { Store } from './store';
+import { DecisionWriter } from './writer';
 
 export const SERVE_HELP = `Usage: meerwaarde serve [--port P] [--db FILE] [--host H]
 
@@ -80,7 +81,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const store = new Store(dbFile);
   const pool = new ModelPool(join(root, 'dist-cli', 'session-worker.mjs'), threads);
   const hub = new Hub();
-  const service = new SessionService(store, pool, (id) => hub.changed(id));
+  const writer = new DecisionWriter(join(root, 'dist-cli', 'decision-writer.mjs'), dbFile, (batch) => store.committedDecisions(batch));
+  const service = new SessionService(store, pool, (id) => hub.changed(id), Date.now, writer);
   hub.attach(service);
   const loaded = service.loadAll();
 
@@ -92,6 +94,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
     await app.listen({ port, host });
   } catch (e) {
     await pool.close();
+    await writer.close();
     store.close();
     const code = (e as { code?: string }).code;
     if (code === 'EADDRINUSE') throw new UsageError(`port ${port} is in use; pick another with --port`, 'serve');
@@ -114,9 +117,10 @@ export async function serveCommand(argv: string[]): Promise<number> {
     const stop = async () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      service.flush();
+      await service.drain();
       await app.close();
       await pool.close();
+      await writer.close();
       store.close();
       done();
     };

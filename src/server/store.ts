@@ -128,6 +128,7 @@ export class Store {
       deleteSeat: db.prepare('DELETE FROM seats WHERE session = ? AND team = ? AND role = ?'),
       insertDecision: db.prepare('INSERT INTO decisions (session, team, role, round, name, decision, at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       decisions: db.prepare('SELECT seq, team, role, round, name, decision, at FROM decisions WHERE session = ? ORDER BY seq'),
+      findDecision: db.prepare('SELECT seq FROM decisions WHERE session = ? AND team = ? AND role = ? AND round = ? AND name = ? AND decision = ? AND at = ? ORDER BY seq DESC LIMIT 1'),
       insertPreset: db.prepare('INSERT INTO presets (id, name, setup, created_at, owner_hash) VALUES (?, ?, ?, ?, ?)'),
       presets: db.prepare("SELECT id, name, setup, created_at FROM presets WHERE owner_hash = ? AND owner_hash <> '' ORDER BY created_at"),
       deletePreset: db.prepare("DELETE FROM presets WHERE id = ? AND owner_hash = ? AND owner_hash <> ''"),
@@ -203,6 +204,17 @@ export class Store {
     return this.db.transaction(() =>
       list.map((d) => Number(this.q.insertDecision.run(d.session, d.team, d.role, d.round, d.name, JSON.stringify(d.decision), d.at).lastInsertRowid)),
     )();
+  }
+
+  /** the sequence numbers of a batch of decisions if every one is in the file, else null (see src/server/writer.ts) */
+  committedDecisions(list: readonly NewDecision[]): number[] | null {
+    const seqs: number[] = [];
+    for (const d of list) {
+      const row = this.q.findDecision.get(d.session, d.team, d.role, d.round, d.name, JSON.stringify(d.decision), d.at) as { seq: number } | undefined;
+      if (!row) return null;
+      seqs.push(row.seq);
+    }
+    return seqs;
   }
 
   decisions(session: string): DecisionRow[] {

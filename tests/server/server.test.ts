@@ -87,7 +87,10 @@ describe('training server', () => {
     expect((await fac.request({ t: 'act', action: { type: 'open' } })).t).toBe('ack');
     const ack = await p.request({ t: 'decide', round: 1, decision: { ...DECISION, card: { kind: 'designed', corner: 'capacity' } } });
     expect(ack.t).toBe('ack');
-    // the ack came after the commit: the export (read from the same store) holds it
+    // the ack came after the commit: the file holds it (read on a connection of our own), and the export
+    const file = new Database(server.db, { readonly: true });
+    expect(file.prepare('SELECT team, role, name FROM decisions WHERE session = ?').all(s.id)).toEqual([{ team: 1, role: 'H', name: 'Ezra' }]);
+    file.close();
     const exported = await api<{ decisions: { role: string; team: number; name: string; decision: unknown }[] }>(server, 'GET', `/api/sessions/${s.id}/export.json`, undefined, s.secret);
     expect(exported.body.decisions).toHaveLength(1);
     expect(exported.body.decisions[0]).toMatchObject({ role: 'H', team: 1, name: 'Ezra', decision: { card: { kind: 'designed', corner: 'capacity' } } });
