@@ -1,7 +1,8 @@
 // The server's sessions: each a SessionCore rebuilt from the store (set-up, action log, decisions, seats)
 // and kept current. Every change is committed to SQLite before it is applied in memory and before anyone
-// is told; decisions arriving together are committed together (one transaction per event-loop turn), and
-// a facilitator's action first commits the decisions still waiting, so the log order is the real order.
+// is told; decisions are committed by the writer (a thread of its own), those arriving while a batch is on
+// its way together in the next, and a facilitator's action first waits for every decision received before
+// it, so the log order is the real order.
 // The model's results are computed in the model pool from the seed and the stored decisions.
 import { MODEL_VERSION } from '../model/version';
 import { builtinScenario } from '../scenario/builtin';
