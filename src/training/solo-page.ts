@@ -101,7 +101,7 @@ export async function startSolo(ctx: TrainingContext, root: HTMLElement): Promis
     const stageTeamId = uid('stage-team');
     const stageTeam = h('select', { id: stageTeamId, 'data-field': 'stage-team' });
     const stageHost = h('div', { class: 'solo-stage-host' });
-    const stageBox = section('solo-stage', ctx.text(h('h2'), 'tr.solo.stage'), h('div', { class: 'field' }, ctx.text(h('label', { for: stageTeamId }), 'tr.deb.team'), stageTeam), stageHost);
+    const stageBox = h('div', { class: 'solo-stage' }, h('div', { class: 'replay-controls' }, h('div', { class: 'field' }, ctx.text(h('label', { for: stageTeamId }), 'tr.solo.stageTeam'), stageTeam)), stageHost);
     stageBox.hidden = true;
     let stage: Promise<StageView> | null = null;
     const showStage = async () => {

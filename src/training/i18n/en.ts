@@ -200,7 +200,7 @@ export const trainingEn = {
   'tr.deb.identity': 'Seed {seed} · scenario {scenario} (hash {hash}) · model {model} · app {app}',
   'tr.deb.notYet': 'No round has been played yet.',
 
-  'tr.solo.stage': 'The success loop',
+  'tr.solo.stageTeam': 'Team on the stage',
   'tr.solo.title': 'One screen: a session without a server',
   'tr.solo.intro': 'Everything stays in this browser. Roles take turns at the keyboard; the projector shows the same screen.',
   'tr.solo.start': 'Start on this screen',

@@ -201,7 +201,7 @@ export const trainingNl: Record<TrainingKey, string> = {
   'tr.deb.identity': 'Seed {seed} · scenario {scenario} (hash {hash}) · model {model} · app {app}',
   'tr.deb.notYet': 'Er is nog geen ronde gespeeld.',
 
-  'tr.solo.stage': 'De succeslus',
+  'tr.solo.stageTeam': 'Team op het toneel',
   'tr.solo.title': 'Eén scherm: een sessie zonder server',
   'tr.solo.intro': 'Alles blijft in deze browser. De rollen zijn om de beurt aan het toetsenbord; het zaalscherm toont hetzelfde beeld.',
   'tr.solo.start': 'Op dit scherm beginnen',
