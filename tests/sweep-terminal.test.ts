@@ -37,16 +37,16 @@ afterAll(async () => {
 describe('a sweep on a 50-column terminal', () => {
   it('Ctrl-C twice: a consistent manifest, no lock, the prompt on a fresh line, a bar that never wrapped; resumes', async () => {
     const file = join(work, 'experiment.json');
-    // six quick runs, then two long ones (30,000 clients for 200 months: seconds each, one per worker):
+    // six quick runs, then two long ones (60,000 clients for 200 months: seconds each even on an idle machine, one per worker):
     // both Ctrl-Cs land while the long runs are in flight, and the bar is redrawn meanwhile (once a second)
     const quick = Array.from({ length: 6 }, () => ({ N0: 200 }));
-    const long = Array.from({ length: 2 }, () => ({ N0: 30_000 }));
+    const long = Array.from({ length: 2 }, () => ({ N0: 60_000 }));
     writeFileSync(
       file,
       JSON.stringify({
         name: 'terminal',
         scenario: join(process.cwd(), 'scenarios', 'baseline.json'),
-        factors: [{ path: 'params.N0', name: 'N0', levels: [200, 30_000] }],
+        factors: [{ path: 'params.N0', name: 'N0', levels: [200, 60_000] }],
         design: { kind: 'list', points: [...quick, ...long] },
         seed: 3,
         months: 200,
