@@ -3,6 +3,7 @@
 // reused by newcomers through a free list, so the arrays stay small and the loop stays linear.
 import type { Stream } from './random';
 import type { Params } from './params';
+import { startingSubsidisedMax } from './bounds';
 
 export const S_BENEFIT = 0;
 export const S_TRAJECTORY = 1;
@@ -26,6 +27,8 @@ const TIER_HI = [0.3, 0.55, 0.8, 1];
 export class ClientPool {
   size = 0; // slots in use (high-water mark)
   capacity: number;
+  /** the most slots the pool may ever hold (the inhabitants 18 to AOW age, bounds.ts) */
+  readonly limit: number;
   d!: Float64Array; // distance to the labour market, 0-1
   dur!: Int32Array; // months on benefit in the current spell
   ageM!: Int32Array; // age in months
@@ -45,8 +48,9 @@ export class ClientPool {
   nextUid = 1;
   free: number[] = [];
 
-  constructor(capacity: number) {
-    this.capacity = Math.max(16, capacity);
+  constructor(capacity: number, limit = Number.MAX_SAFE_INTEGER) {
+    this.limit = limit;
+    this.capacity = Math.min(limit, Math.max(16, capacity));
     this.allocate(this.capacity);
   }
 
@@ -79,7 +83,9 @@ export class ClientPool {
   take(): number {
     if (this.free.length > 0) return this.free.pop() as number;
     if (this.size >= this.capacity) {
-      this.capacity = Math.ceil(this.capacity * 1.5);
+      // the inflow never brings more people than the inhabitants (flows.ts), so the limit is never passed
+      if (this.capacity >= this.limit) throw new RangeError(`the client pool is full (${this.limit} inhabitants)`);
+      this.capacity = Math.min(this.limit, Math.ceil(this.capacity * 1.5));
       this.allocate(this.capacity);
     }
     return this.size++;
@@ -164,7 +170,7 @@ export function initialStock(pool: ClientPool, params: Params, rng: Stream): voi
  * placed (Divosa: LKS is 5-15% of BUIG), so the budget is mostly committed on day one.
  */
 export function initialSubsidised(pool: ClientPool, params: Params, rng: Stream): number {
-  const n = Math.floor((0.8 * params.lksBudgetYear) / 12 / params.lksCostMonth);
+  const n = Math.min(startingSubsidisedMax(params.N0), Math.floor((0.8 * params.lksBudgetYear) / 12 / params.lksCostMonth));
   for (let i = 0; i < n; i++) {
     const d = distanceInTier(2, rng.next());
     const ageM = Math.floor(rng.uniform(20, 60) * 12);
