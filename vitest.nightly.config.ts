@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+// The nightly-sized property run (npm run test:nightly): 10,000 edge cases in two files, one per core.
+export default defineConfig({
+  test: {
+    include: ['tests/nightly/**/*.test.ts'],
+    testTimeout: 4 * 3600_000,
+    pool: 'forks',
+  },
+});
