@@ -6,5 +6,7 @@ export default defineConfig({
     include: ['tests/nightly/**/*.test.ts'],
     testTimeout: 4 * 3600_000,
     pool: 'forks',
+    // one file per core, in parallel
+    maxWorkers: 2,
   },
 });

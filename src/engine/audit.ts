@@ -63,9 +63,16 @@ const RANGES: [RegExp, Range][] = [
   [/^(z\[\d+\]|composite|twin\.composite)$/, unit],
 ];
 
+// the same few hundred paths come back every month: classify each once
+const rangeCache = new Map<string, Range | null>();
+
 function rangeOf(path: string): Range | null {
-  for (const [pattern, range] of RANGES) if (pattern.test(path)) return range;
-  return null;
+  let range = rangeCache.get(path);
+  if (range === undefined) {
+    range = RANGES.find(([pattern]) => pattern.test(path))?.[1] ?? null;
+    rangeCache.set(path, range);
+  }
+  return range;
 }
 
 function inRange(x: number, r: Range): boolean {
@@ -105,20 +112,45 @@ const sum4 = (a: readonly number[]) => a[0] + a[1] + a[2] + a[3];
  */
 const UPSTREAM = ['environment', 'budgets', 'caseload', 'flows', 'stock', 'twin', 'z', 'composite', 'managers', 'meta', 'audiences', 'loop'];
 
-function inUpstreamOrder(snap: MonthSnapshot): Record<string, unknown> {
-  const { events: _events, ...rest } = snap as unknown as Record<string, unknown>;
-  const ordered: Record<string, unknown> = {};
-  for (const key of UPSTREAM) if (key in rest) ordered[key] = rest[key];
-  for (const [key, value] of Object.entries(rest)) if (!(key in ordered)) ordered[key] = value;
-  return ordered;
+/** One number of a snapshot: where it is (keys from the root), its path, and its range. */
+interface Leaf {
+  keys: (string | number)[];
+  path: string;
+  range: Range | null;
+}
+
+/** The numbers of a snapshot, upstream first (every month has the same shape: compiled once a run). */
+function leavesOf(snap: MonthSnapshot): Leaf[] {
+  const out: Leaf[] = [];
+  const visit = (value: unknown, keys: (string | number)[], path: string): void => {
+    if (typeof value === 'number') out.push({ keys, path, range: rangeOf(path) });
+    else if (Array.isArray(value)) value.forEach((v, i) => visit(v, [...keys, i], `${path}[${i}]`));
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, [...keys, k], path ? `${path}.${k}` : k);
+  };
+  const root = snap as unknown as Record<string, unknown>;
+  const order = [...UPSTREAM.filter((k) => k in root), ...Object.keys(root).filter((k) => !UPSTREAM.includes(k))];
+  for (const key of order) if (key !== 'events') visit(root[key], [key], key);
+  return out;
+}
+
+function read(snap: MonthSnapshot, keys: (string | number)[]): unknown {
+  let node: unknown = snap;
+  for (const k of keys) node = node === null || typeof node !== 'object' ? undefined : (node as Record<string | number, unknown>)[k];
+  return node;
 }
 
 /** Checks the monthly snapshots in order; the first fault, or null. */
 export function auditSnapshots(snapshots: readonly MonthSnapshot[], frame: RunFrame): RunFault | null {
   let inflow = 0;
+  const leaves = snapshots.length > 0 ? leavesOf(snapshots[0]) : [];
   for (const snap of snapshots) {
-    const bad = firstBadNumber(inUpstreamOrder(snap), '', rangeOf);
-    if (bad) return { month: snap.month, quantity: bad.path, value: bad.value, expected: bad.expected };
+    for (const leaf of leaves) {
+      const x = read(snap, leaf.keys);
+      const expected = leaf.range ? leaf.range.label : 'a finite number';
+      if (typeof x !== 'number' || !Number.isFinite(x) || (leaf.range && !inRange(x, leaf.range))) {
+        return { month: snap.month, quantity: leaf.path, value: typeof x === 'number' ? x : NaN, expected };
+      }
+    }
     for (const e of snap.events) if (!Number.isFinite(e.magnitude)) return { month: snap.month, quantity: `events.${e.type}.magnitude`, value: e.magnitude, expected: 'a finite number' };
     if (snap.stock > frame.inhabitants) return { month: snap.month, quantity: 'stock', value: snap.stock, expected: `at most the ${frame.inhabitants} inhabitants aged 18 to the AOW age` };
     if (snap.twin.stock > frame.inhabitants) return { month: snap.month, quantity: 'twin.stock', value: snap.twin.stock, expected: `at most the ${frame.inhabitants} inhabitants aged 18 to the AOW age` };

@@ -44,7 +44,7 @@ export function metaTriangle(w: World): void {
 }
 
 /**
- * The CES mean of the four managers' corners, (sum 1/4 x^rho)^(1/rho), each corner at least 1e-6. At rho = 0
+ * The CES mean of the managers' corners, (sum x^rho / n)^(1/rho), each corner at least 1e-6. At rho = 0
  * the formula is 0/0; its limit there is the geometric mean, which the model uses for |rho| below 1e-6.
  */
 export function ces(xs: readonly number[], rho: number): number {
@@ -54,7 +54,8 @@ export function ces(xs: readonly number[], rho: number): number {
     return exp(sumLog / xs.length);
   }
   let sum = 0;
-  for (const x of xs) sum += 0.25 * pow(Math.max(1e-6, x), rho);
+  const share = 1 / xs.length;
+  for (const x of xs) sum += share * pow(Math.max(1e-6, x), rho);
   return pow(sum, 1 / rho);
 }
 
