@@ -47,7 +47,7 @@ const tightness: Range = { min: LM_RANGE.min, max: LM_RANGE.max, label: `a tight
 
 /** Documented ranges of the snapshot's quantities (docs/outputs.md); any other number must be finite. */
 const RANGES: [RegExp, Range][] = [
-  [/^managers\.\w+\.(corners\.\w+|balance|stance\.\w+|attention\.\w+|courage|design|reframe|credibility|verdict)$/, unit],
+  [/^managers\.\w+\.(corners\.\w+|balance|stance\.\w+|attention\.\w+|courage|design|reframe|credibility|aspiration|verdict)$/, unit],
   [/^(managers\.\w+|meta)\.area$/, area],
   [/^meta\.(corners\.\w+|balance|alignment|conflict)$/, unit],
   [/^audiences\.\w+\.(support|aspiration)$/, unit],

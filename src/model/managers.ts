@@ -150,7 +150,8 @@ export function decide(w: World): void {
     const u3 = rng.next();
     const u4 = rng.next();
     const s = dot(m.weights, lagged) + noise;
-    m.aspiration += p.alphaAspMgr * (s - m.aspiration);
+    // own success is a score (0-1) plus a little noise: the aspiration stays in the scores' range
+    m.aspiration = clamp01(m.aspiration + p.alphaAspMgr * (s - m.aspiration));
     // frames must be borne out: credibility follows results
     m.credibility = clamp01(m.credibility + p.credAdj * 0.25 * (w.composite - 0.5));
     if (m.control !== 'auto') continue;

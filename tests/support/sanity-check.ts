@@ -41,8 +41,8 @@ export function checkWorld(w: World, name: string, scheduledEvents: number): voi
   for (const [q, x] of Object.entries({ caseloadPerFte: w.caseloadPerFte, allocationTilt: w.allocationTilt, loopGain: w.loopGain, perceivedMean: w.perceivedMean })) finite(at(q), x);
   for (const m of Object.values(w.managers)) {
     const who = (q: string) => at(`managers.${m.id}.${q}`);
-    for (const [q, x] of Object.entries({ clarity: m.clarity, V: m.V, C: m.C, L: m.L, credibility: m.credibility, courage: m.courage, design: m.design, reframe: m.reframe, verdict: m.verdict, ...m.stance, ...Object.fromEntries(Object.entries(m.trust).map(([k, v]) => [`trust.${k}`, v])) })) unit(who(q), x);
-    for (const [q, x] of Object.entries({ res: m.res, amb: m.amb, aspiration: m.aspiration })) finite(who(q), x);
+    for (const [q, x] of Object.entries({ clarity: m.clarity, V: m.V, C: m.C, L: m.L, credibility: m.credibility, courage: m.courage, design: m.design, reframe: m.reframe, aspiration: m.aspiration, verdict: m.verdict, ...m.stance, ...Object.fromEntries(Object.entries(m.trust).map(([k, v]) => [`trust.${k}`, v])) })) unit(who(q), x);
+    for (const [q, x] of Object.entries({ res: m.res, amb: m.amb })) finite(who(q), x);
     for (const [c, x] of Object.entries(m.attention)) atLeast(who(`attention.${c}`), x, 0);
     const total = m.weights.reduce((a, b) => a + b, 0);
     if (!(Math.abs(total - 1) < 1e-9) || m.weights.some((x) => !(x >= 0))) throw new Broken(`${who('weights')} sum to ${total}`);
