@@ -86,7 +86,7 @@ describe('the output check', () => {
     expect(e.message).toMatch(/^the output check failed at month 24: summary\.patterns\.yearlyInflow is 0\.\d+ \(expected at most 0\.35\); most likely at fault: \$\.params\.inflowRateYear \(the run passes without it\)$/);
   });
 
-  it('run writes nothing and exits 1 when the check fails, naming the month and the quantity', () => {
+  it('run writes nothing and exits 1 when the check fails, naming the month and the quantity', async () => {
     // a model defect, made by hand: the actual world's morale turns NaN in month 10
     const broken = new Simulation({ scenario: parseScenario(doc({ params: { N0: 200 } })), seed: 1, months: 20 });
     broken.run(9);
@@ -98,7 +98,7 @@ describe('the output check', () => {
     process.stderr.write = ((chunk: string) => (written.push(String(chunk)), true)) as typeof process.stderr.write;
     let code: number;
     try {
-      code = commitRun(broken, 'broken.json', out, true);
+      code = await commitRun(broken, 'broken.json', out, true);
     } finally {
       process.stderr.write = write;
     }
