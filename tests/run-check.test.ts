@@ -1,8 +1,8 @@
 // A wrong answer is never a success (issue 12): run and sweep check their output before they commit it.
 // The check (src/engine/audit.ts) on real runs, the scenario setting it blames (found by real reruns),
 // `run` writing nothing and exiting 1 when the check fails, and a sweep recording the failed run and going on.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// The reported scenarios through the command line, judged from the written files: tests/cli-edges.test.ts.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -108,37 +108,6 @@ describe('the output check', () => {
     expect(message).toMatch(/^meerwaarde run: broken\.json: the output check failed at month 10: environment\.staffMorale is NaN \(expected a number in \[0, 1\]\)/);
     // a fresh run of the scenario does not fail, so no setting is blamed
     expect(message).toMatch(/a fresh run of the same scenario and seed does not fail: a defect outside the scenario \(please report\); nothing was written to .*\/\n$/);
-  });
-});
-
-describe('the command line on the reported scenarios', () => {
-  const BIN = join(process.cwd(), 'bin', 'meerwaarde.mjs');
-  const cli = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
-  const file = (name: string, json: unknown) => {
-    const path = join(root, name);
-    writeFileSync(path, JSON.stringify(json));
-    return path;
-  };
-
-  it('runs two stacked recessions of the largest magnitude, and the elastic inflow, to finite outputs (exit 0)', () => {
-    const cases = {
-      'recessions.json': doc({ events: [{ month: 0, type: 'recession', magnitude: 3 }, { month: 1, type: 'recession', magnitude: 3 }] }),
-      'elastic.json': doc({ params: { inflowElast: 2, rateRecession: 1 } }),
-    };
-    for (const [name, json] of Object.entries(cases)) {
-      const out = fresh();
-      const r = cli('run', file(name, json), '--out', out);
-      expect(r.status, r.stderr).toBe(0);
-      expect(readFileSync(join(out, 'monthly.csv'), 'utf8')).not.toMatch(/NaN|Infinity/);
-      expect(readFileSync(join(out, 'summary.json'), 'utf8')).not.toMatch(/null|NaN|Infinity/);
-    }
-  });
-
-  it('validate refuses all audience powers at 0 with one line naming the paths (exit 2)', () => {
-    const powers = { council: { power: 0 }, public: { power: 0 }, clients: { power: 0 }, employers: { power: 0 } };
-    const r = cli('validate', file('powers.json', doc({ audiences: powers })));
-    expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/powers\.json: \$\.audiences: \$\.audiences\.council\.power, \$\.audiences\.public\.power, \$\.audiences\.clients\.power, \$\.audiences\.employers\.power: every audience has power 0/);
   });
 });
 
