@@ -153,4 +153,44 @@ describe('a sweep', () => {
     expect(rows.filter((r) => r.endsWith(',NaN'))).toHaveLength(1);
     expect(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).failures).toEqual(manifest.failures);
   });
+
+  it('records a run whose output fails the check as failed, naming the month and the quantity, and goes on', async () => {
+    // a model defect, made by hand in the runs with N0 150: their morale turns NaN in month 2; the real check finds it
+    const defective = {
+      ...modelApi,
+      runScenario(input: { scenario: Record<string, unknown>; seed: number; months?: number }) {
+        const sim = new Simulation(input as unknown as ConstructorParameters<typeof Simulation>[0]);
+        sim.run(1);
+        if ((input.scenario.params as { N0?: number } | undefined)?.N0 === 150) sim.world.staffMorale = NaN;
+        sim.run();
+        assertSaneRun(sim);
+        return { summary: sim.summary(), monthly: sim.snapshots };
+      },
+    } as typeof modelApi;
+    const experiment = prepareExperiment(
+      resolveExperiment(
+        parseExperiment({ name: 'defect', scenario: doc({}), factors: [{ path: 'params.N0', name: 'N0', levels: [100, 150, 200] }], design: { kind: 'factorial' }, seed: 5, months: 3, outputs: ['composite.final'] }, 'defect.json'),
+        'defect.json',
+        { load: () => ({}), check: (json, source) => parseScenario(json, source) as Record<string, unknown> },
+      ),
+      'defect.json',
+      defective,
+    );
+    const dir = fresh();
+    const { manifest } = await runSweep({
+      dir,
+      experiment,
+      modelVersion: modelApi.modelVersion,
+      shard: WHOLE,
+      resume: false,
+      workers: 1,
+      startExecutor: async () => inlineExecutor(createSweepWorkerApi(defective), experiment),
+      progress: silentProgress,
+    });
+    expect(manifest.status).toBe('complete');
+    expect(manifest.counts).toMatchObject({ runs: 3, done: 3, failed: 1 });
+    expect(manifest.failures).toEqual([{ run: 1, message: expect.stringMatching(/^the output check failed at month 2: environment\.staffMorale is NaN \(expected a number in \[0, 1\]\); a fresh run of the same scenario and seed does not fail/) }]);
+    const rows = readFileSync(join(dir, 'runs.csv'), 'utf8').trimEnd().split('\n').slice(1);
+    expect(rows.map((r) => r.endsWith(',NaN'))).toEqual([false, true, false]);
+  });
 });
