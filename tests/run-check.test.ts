@@ -112,38 +112,44 @@ describe('the output check', () => {
 });
 
 describe('a sweep', () => {
-  it('records a run that fails as failed, with the reason, in the manifest, and goes on', async () => {
-    // every combination of the four powers at 0 or 0.5: one of the 16 (all 0) is refused by the schema
+  /** Prepares an experiment (inline, scenarios checked by the schema) and sweeps it in this thread with `api`. */
+  async function sweep(json: Record<string, unknown>, api: typeof modelApi, onRunError?: (run: number) => void) {
     const experiment = prepareExperiment(
-      resolveExperiment(
-        parseExperiment({
-          name: 'powers',
-          scenario: doc({ params: { N0: 100 } }),
-          factors: ['council', 'public', 'clients', 'employers'].map((id) => ({ path: `audiences.${id}.power`, name: id, levels: [0, 0.5] })),
-          design: { kind: 'factorial' },
-          seed: 5,
-          months: 3,
-          outputs: ['dimensions.political.score'],
-        }, 'powers.json'),
-        'powers.json',
-        { load: () => ({}), check: (json, source) => parseScenario(json, source) as Record<string, unknown> },
-      ),
-      'powers.json',
-      modelApi,
+      resolveExperiment(parseExperiment(json, 'x.json'), 'x.json', { load: () => ({}), check: (doc, source) => parseScenario(doc, source) as Record<string, unknown> }),
+      'x.json',
+      api,
     );
     const dir = fresh();
-    const failed: number[] = [];
     const { manifest } = await runSweep({
       dir,
       experiment,
-      modelVersion: modelApi.modelVersion,
+      modelVersion: api.modelVersion,
       shard: WHOLE,
       resume: false,
       workers: 1,
-      startExecutor: async () => inlineExecutor(createSweepWorkerApi(modelApi), experiment),
+      startExecutor: async () => inlineExecutor(createSweepWorkerApi(api), experiment),
       progress: silentProgress,
-      onRunError: (run) => failed.push(run),
+      onRunError,
     });
+    return { dir, manifest };
+  }
+
+  it('records a run that fails as failed, with the reason, in the manifest, and goes on', async () => {
+    // every combination of the four powers at 0 or 0.5: one of the 16 (all 0) is refused by the schema
+    const failed: number[] = [];
+    const { dir, manifest } = await sweep(
+      {
+        name: 'powers',
+        scenario: doc({ params: { N0: 100 } }),
+        factors: ['council', 'public', 'clients', 'employers'].map((id) => ({ path: `audiences.${id}.power`, name: id, levels: [0, 0.5] })),
+        design: { kind: 'factorial' },
+        seed: 5,
+        months: 3,
+        outputs: ['dimensions.political.score'],
+      },
+      modelApi,
+      (run) => failed.push(run),
+    );
     expect(manifest.status).toBe('complete');
     expect(manifest.counts).toMatchObject({ runs: 16, done: 16, failed: 1 });
     expect(failed).toHaveLength(1);
@@ -167,26 +173,10 @@ describe('a sweep', () => {
         return { summary: sim.summary(), monthly: sim.snapshots };
       },
     } as typeof modelApi;
-    const experiment = prepareExperiment(
-      resolveExperiment(
-        parseExperiment({ name: 'defect', scenario: doc({}), factors: [{ path: 'params.N0', name: 'N0', levels: [100, 150, 200] }], design: { kind: 'factorial' }, seed: 5, months: 3, outputs: ['composite.final'] }, 'defect.json'),
-        'defect.json',
-        { load: () => ({}), check: (json, source) => parseScenario(json, source) as Record<string, unknown> },
-      ),
-      'defect.json',
+    const { dir, manifest } = await sweep(
+      { name: 'defect', scenario: doc({}), factors: [{ path: 'params.N0', name: 'N0', levels: [100, 150, 200] }], design: { kind: 'factorial' }, seed: 5, months: 3, outputs: ['composite.final'] },
       defective,
     );
-    const dir = fresh();
-    const { manifest } = await runSweep({
-      dir,
-      experiment,
-      modelVersion: modelApi.modelVersion,
-      shard: WHOLE,
-      resume: false,
-      workers: 1,
-      startExecutor: async () => inlineExecutor(createSweepWorkerApi(defective), experiment),
-      progress: silentProgress,
-    });
     expect(manifest.status).toBe('complete');
     expect(manifest.counts).toMatchObject({ runs: 3, done: 3, failed: 1 });
     expect(manifest.failures).toEqual([{ run: 1, message: expect.stringMatching(/^the output check failed at month 2: environment\.staffMorale is NaN \(expected a number in \[0, 1\]\); a fresh run of the same scenario and seed does not fail/) }]);
