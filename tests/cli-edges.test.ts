@@ -11,6 +11,7 @@ import { inhabitants, INFLOW_LM_FACTOR_MAX, LM_RANGE } from '../src/model/bounds
 import { PARAM_SPECS } from '../src/model/params';
 import { cli, fuzzCli } from './support/cli-fuzz';
 import { TEST_BUDGET } from './support/edge-scenarios';
+import { SUITE_TIMEOUT } from './support/edge-suite';
 import { readWrittenRun, writtenProblems } from './support/written-check';
 
 const text = { nl: 'r', en: 'r' };
@@ -133,5 +134,5 @@ describe('the command line, fuzzed at the edges', () => {
     const result = fuzzCli(12, 1203, TEST_BUDGET);
     expect(result.broken, `${result.broken.length} of 12 broke`).toEqual([]);
     expect(result.validated + result.refused).toBe(12);
-  });
+  }, SUITE_TIMEOUT);
 });

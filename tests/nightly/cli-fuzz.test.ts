@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { fuzzCli } from '../support/cli-fuzz';
 import { TEST_BUDGET } from '../support/edge-scenarios';
+import { SUITE_TIMEOUT } from '../support/edge-suite';
 import { nightlySeed } from './seed';
 
 describe('nightly: the command line fuzzed at the edges', () => {
@@ -11,5 +12,5 @@ describe('nightly: the command line fuzzed at the edges', () => {
     const result = fuzzCli(400, seed, TEST_BUDGET);
     console.log(`cli fuzz (seed ${seed}): ${result.validated} valid, ${result.refused} refused, ${result.failedCheck} failed the output check, ${result.broken.length} broken`);
     expect(result.broken, `${result.broken.length} of 400 broke`).toEqual([]);
-  });
+  }, SUITE_TIMEOUT);
 });

@@ -16,6 +16,12 @@ export interface EdgeSuiteSize {
   oneParameter?: { months: number; n0?: number };
 }
 
+/**
+ * A whole suite of runs takes minutes on a loaded machine: its tests get a limit far above their cost, so that
+ * load never fails them (vitest's default of 120 s is for single checks). This is no assertion on time.
+ */
+export const SUITE_TIMEOUT = 4 * 3600_000;
+
 /** Runs a list of cases and fails with every broken one (the list is exhaustive: all of them are reported). */
 function runAll(cases: EdgeCase[]): void {
   const broken: string[] = [];
@@ -37,8 +43,8 @@ export function edgeSuite(size: EdgeSuiteSize): number {
     const one = oneParameterCases(size.budget, months, n0);
     const all = allAtCases(size.budget, months);
     cases += one.length + all.length;
-    it(`each parameter alone at its min and at its max (${one.length} cases, ${months} months${n0 ? `, N0 ${n0}` : ''})`, () => runAll(one));
-    it('all parameters at their min, and all at their max', () => runAll(all));
+    it(`each parameter alone at its min and at its max (${one.length} cases, ${months} months${n0 ? `, N0 ${n0}` : ''})`, () => runAll(one), SUITE_TIMEOUT);
+    it('all parameters at their min, and all at their max', () => runAll(all), SUITE_TIMEOUT);
   }
   it(`${size.random} random scenarios at and near the edges (fast-check seed ${size.seed})`, () => {
     fc.assert(
@@ -48,6 +54,6 @@ export function edgeSuite(size: EdgeSuiteSize): number {
       // no shrinking: a case is a whole run, and the message already holds the scenario to rerun it
       { numRuns: size.random, seed: size.seed, endOnFailure: true },
     );
-  });
+  }, SUITE_TIMEOUT);
   return cases;
 }
