@@ -28,6 +28,7 @@ export default defineConfig({
         cli: 'src/cli/main.ts',
         ...(existsSync('workers/sweep.node-worker.ts') ? { 'sweep-worker': 'workers/sweep.node-worker.ts' } : {}),
         'session-worker': 'workers/session.node-worker.ts',
+        'decision-writer': 'workers/decision-writer.node-worker.ts',
       },
       // the training server's libraries stay in node_modules: better-sqlite3 is a native addon, and
       // fastify's plugins load their parts at run time

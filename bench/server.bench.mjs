@@ -4,7 +4,8 @@
 //      participants (50) and 50 sessions of 5 (250) deciding at once, in waves;
 //   2. advance to every participant's new state, for one round of 12 months with 4 teams;
 //   3. the server's peak memory (VmHWM of its process: the event loop and the model threads).
-// Options: --waves N (default 20), --advances N (default 5), --json.
+//   Each with the decision writer thread and with the commit inline on the event loop, alternating.
+// Options: --waves N (default 20), --advances N (default 5), --repeats N (default 3), --json.
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,22 +31,40 @@ function log(line) {
 if (!existsSync(join(ROOT, 'dist-cli', 'session-worker.mjs'))) execFileSync('npm', ['run', '--silent', 'build:cli'], { cwd: ROOT, stdio: 'inherit' });
 if (!existsSync(join(ROOT, 'dist', 'index.html'))) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
 
-const dir = mkdtempSync(join(tmpdir(), 'meerwaarde-bench-'));
-const proc = spawn(process.execPath, [join(ROOT, 'bin', 'meerwaarde.mjs'), 'serve', '--host', '127.0.0.1', '--port', '0', '--db', join(dir, 'bench.db'), '--join-limit', '100000'], {
-  cwd: ROOT,
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-let out = '';
-const port = await new Promise((res, rej) => {
-  proc.stdout.on('data', (d) => {
-    out += d;
-    const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
-    if (m) res(Number(m[1]));
+// the server under test: started once per writer mode (--writer thread, the default, and inline: the
+// commit on the event loop, as before the writer thread), each on a fresh SQLite file
+let proc = null;
+let dir = '';
+let port = 0;
+let base = '';
+let threads = '';
+async function startServer(writer) {
+  dir = mkdtempSync(join(tmpdir(), 'meerwaarde-bench-'));
+  proc = spawn(process.execPath, [join(ROOT, 'bin', 'meerwaarde.mjs'), 'serve', '--host', '127.0.0.1', '--port', '0', '--db', join(dir, 'bench.db'), '--join-limit', '100000', '--writer', writer], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  proc.once('exit', (c) => rej(new Error(`server exited ${c}: ${out}`)));
-});
-const base = `http://127.0.0.1:${port}`;
-const threads = /(\d+) model thread/.exec(out)?.[1];
+  let out = '';
+  port = await new Promise((res, rej) => {
+    proc.stdout.on('data', (d) => {
+      out += d;
+      const m = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+      if (m) res(Number(m[1]));
+    });
+    proc.once('exit', (c) => rej(new Error(`server exited ${c}: ${out}`)));
+  });
+  base = `http://127.0.0.1:${port}`;
+  threads = /(\d+) model thread/.exec(out)?.[1];
+}
+async function stopServer() {
+  for (const c of all) c.ws.close();
+  all.length = 0;
+  participants.length = 0;
+  sessionCount = 0;
+  proc.kill('SIGTERM');
+  await new Promise((r) => proc.once('exit', r));
+  rmSync(dir, { recursive: true, force: true });
+}
 
 async function post(path, body) {
   const r = await fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -193,23 +212,48 @@ function peakMemoryMiB() {
   return kb / 1024;
 }
 
-const loadavg = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-log(`training server benchmark (127.0.0.1, ${threads} model threads; load average before: ${loadavg})`);
+const loadavg = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+const REPEATS = opt('repeats', 3);
 const fmt = (r) => `${r.sessions} sessions x 5 = ${r.participants} participants deciding at once, ${r.decisions} decisions: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(1)} ms`;
-await addSessions(10);
-const small = await decisionWaves();
-log(`  decision -> ack (committed), ${fmt(small)}`);
-await addSessions(40);
-const large = await decisionWaves();
-log(`  decision -> ack (committed), ${fmt(large)}`);
-const adv = await advanceLoad();
-log(`  advance -> all ${adv.participants} participants updated, ${adv.teams} teams x ${adv.months} months, ${adv.runs} runs: median ${adv.median.toFixed(0)} ms, max ${adv.max.toFixed(0)} ms`);
-const mem = peakMemoryMiB();
-log(`  server peak memory (VmHWM, event loop and model threads): ${mem.toFixed(0)} MiB`);
-log(`  target p95 < ${TARGET_P95_MS} ms: ${large.p95 < TARGET_P95_MS ? 'met' : 'NOT met'} (p95 / target = ${(large.p95 / TARGET_P95_MS).toFixed(2)})`);
-if (JSON_OUT) process.stdout.write(`${JSON.stringify({ threads: Number(threads), loadavg, small, large, advance: adv, peakMemoryMiB: mem })}\n`);
+const median = (xs) => {
+  const v = [...xs].sort((a, b) => a - b);
+  return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+};
 
-for (const c of all) c.ws.close();
-proc.kill('SIGTERM');
-await new Promise((r) => proc.once('exit', r));
-rmSync(dir, { recursive: true, force: true });
+/** one measurement with the given writer: decisions at 50 and 250 participants, the advance, memory */
+async function measure(writer, withAdvance) {
+  await startServer(writer);
+  await addSessions(10);
+  const small = await decisionWaves();
+  await addSessions(40);
+  const large = await decisionWaves();
+  const adv = withAdvance ? await advanceLoad() : null;
+  const mem = peakMemoryMiB();
+  await stopServer();
+  return { writer, small, large, advance: adv, peakMemoryMiB: mem };
+}
+
+// the two writers alternate (inline, thread, inline, thread, ...) so both meet the same load on a shared machine
+const before = loadavg();
+const runs = [];
+for (let r = 0; r < REPEATS && Date.now() < DEADLINE; r++) {
+  for (const writer of ['inline', 'thread']) runs.push({ ...(await measure(writer, writer === 'thread' && r === 0)), loadavg: loadavg() });
+}
+log(`training server benchmark (127.0.0.1, ${threads} model threads; ${REPEATS} runs per writer, alternating; load average before: ${before}, after: ${loadavg()})`);
+for (const run of runs) {
+  log(`  writer ${run.writer.padEnd(6)} (load ${run.loadavg}): decision -> ack (committed), ${fmt(run.small)}`);
+  log(`  writer ${run.writer.padEnd(6)} (load ${run.loadavg}): decision -> ack (committed), ${fmt(run.large)}`);
+}
+const summary = {};
+for (const writer of ['inline', 'thread']) {
+  const mine = runs.filter((r) => r.writer === writer);
+  summary[writer] = { p95at50: median(mine.map((r) => r.small.p95)), p95at250: median(mine.map((r) => r.large.p95)), p50at250: median(mine.map((r) => r.large.p50)), p99at250: median(mine.map((r) => r.large.p99)) };
+}
+log(
+  `  median over runs, 250 participants: p50 ${summary.inline.p50at250.toFixed(1)} -> ${summary.thread.p50at250.toFixed(1)} ms, p95 ${summary.inline.p95at250.toFixed(1)} -> ${summary.thread.p95at250.toFixed(1)} ms, p99 ${summary.inline.p99at250.toFixed(1)} -> ${summary.thread.p99at250.toFixed(1)} ms (inline -> writer thread; p95 thread / inline = ${(summary.thread.p95at250 / summary.inline.p95at250).toFixed(2)}); 50 participants p95 ${summary.inline.p95at50.toFixed(1)} -> ${summary.thread.p95at50.toFixed(1)} ms`,
+);
+const adv = runs.find((r) => r.advance)?.advance;
+if (adv) log(`  advance -> all ${adv.participants} participants updated, ${adv.teams} teams x ${adv.months} months, ${adv.runs} runs: median ${adv.median.toFixed(0)} ms, max ${adv.max.toFixed(0)} ms`);
+log(`  server peak memory (VmHWM, event loop, model threads and the writer): ${Math.max(...runs.filter((r) => r.writer === 'thread').map((r) => r.peakMemoryMiB)).toFixed(0)} MiB`);
+log(`  target p95 < ${TARGET_P95_MS} ms at 250 (writer thread): ${summary.thread.p95at250 < TARGET_P95_MS ? 'met' : 'NOT met'} (p95 / target = ${(summary.thread.p95at250 / TARGET_P95_MS).toFixed(2)})`);
+if (JSON_OUT) process.stdout.write(`${JSON.stringify({ threads: Number(threads), loadavg: before, runs, summary })}\n`);

@@ -160,7 +160,7 @@ describe('validating an experiment costs nothing whatever the design would cost 
     expect(cli('validate', write('levels.json', experiment({ factors: [{ path: 'params.betaSvc', levels }], design: { kind: 'factorial' } }))).code).toBe(0);
     levels[77_777] = 7;
     const r = cli('validate', write('levels.json', experiment({ factors: [{ path: 'params.betaSvc', levels }], design: { kind: 'factorial' } })));
-    expect(r.lines).toEqual([`${at('levels.json')}: $.factors[0].levels[77777]: params.betaSvc = 7 is not a valid scenario value: too large: must be <= 1.5`]);
+    expect(r.lines).toEqual([`${at('levels.json')}: $.factors[0].levels[77777]: params.betaSvc = 7 is not a valid scenario value: too large: must be <= 4`]);
   });
 
   it('sweep and design refuse an out-of-scale design before anything is written, and --force lifts the limit', async () => {

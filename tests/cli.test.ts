@@ -46,11 +46,11 @@ describe('meerwaarde run', () => {
     const out = tmp();
     expect(cli('run', 'scenarios/baseline.json', '--months', '12', '--out', out, '--trace').code).toBe(0);
     const lines = readFileSync(join(out, 'clients.csv'), 'utf8').trimEnd().split('\n');
-    expect(lines[0]).toBe('modelVersion,scenarioHash,seed,month,client,from,to,reason');
+    expect(lines[0]).toBe('modelVersion,scenarioHash,seed,month,client,from,to,reason,tier');
     const reasons = new Set(lines.slice(1).map((l) => l.split(',')[7]));
     for (const r of ['inflow', 'service', 'job', 'otherExit']) expect(reasons).toContain(r);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
-    const jobs = lines.filter((l) => /,(job|subsidisedJob)$/.test(l)).length;
+    const jobs = lines.filter((l) => ['job', 'subsidisedJob'].includes(l.split(',')[7])).length;
     expect(jobs).toBe(summary.publicValueAccount.achievements.missionAchievement.jobStarts);
   });
 

@@ -92,30 +92,6 @@ describe('policy patterns with common random numbers', () => {
   });
 });
 
-describe('SF9 equifinality: no one best way', () => {
-  it('at least three distinct stance configurations reach the top fifth of composite public value', () => {
-    const results: { config: string; composite: number }[] = [];
-    for (let c = 0; c < 64; c++) {
-      const bits = Array.from({ length: 6 }, (_, b) => (c >> b) & 1);
-      let s = baseline;
-      ['value', 'capacity', 'legitimacy'].forEach((corner, i) => {
-        s = setScenarioValue(s, `managers.W.stance.${corner}`, bits[i]);
-        s = setScenarioValue(s, `managers.H.stance.${corner}`, bits[3 + i]);
-      });
-      s = setScenarioValue(s, 'managers.W.control', 'fixed');
-      s = setScenarioValue(s, 'managers.H.control', 'fixed');
-      for (const seed of [1, 2, 3]) {
-        const sim = run(s, seed, 48);
-        results.push({ config: bits.join(''), composite: mean(sim.snapshots.map((m) => m.composite)) });
-      }
-    }
-    results.sort((a, b) => b.composite - a.composite);
-    const top = results.slice(0, Math.ceil(results.length / 5));
-    const distinct = [...new Set(top.map((r) => r.config))];
-    expect(distinct.length).toBeGreaterThanOrEqual(3);
-    // and they really differ: some pair in the top fifth differs in at least three of the six stances
-    let maxHamming = 0;
-    for (const a of distinct) for (const b of distinct) maxHamming = Math.max(maxHamming, [...a].filter((ch, i) => ch !== b[i]).length);
-    expect(maxHamming).toBeGreaterThanOrEqual(3);
-  });
-});
+// SF9 equifinality is tested in tests/facts-strategy.test.ts: 24 strategies in four scenarios, the top
+// fifth tested against a permutation of strategy labels within seeds (here it was the top fifth of single
+// runs over three seeds, which luck alone could fill).

@@ -68,7 +68,7 @@ describe('invariants over random valid scenarios', () => {
           // every client is somewhere: on benefit, at work (tracked), or gone for a known reason
           let tracked = 0;
           for (let j = 0; j < w.pool.size; j++) if (w.pool.status[j] !== 5) tracked++;
-          expect(tracked + L.otherExits + L.outOfSight).toBe(w.params.N0 + L.initialSubsidised + L.inflow);
+          expect(tracked + L.otherExits + L.outOfSight).toBe(w.params.N0 + L.initialSubsidised + L.initialEmployed + L.inflow);
           for (let j = 0; j < w.pool.size; j++) {
             if (w.pool.status[j] === 5) continue;
             assertUnit('distance', w.pool.d[j]);

@@ -1,5 +1,6 @@
 // The sandbox's and the explorer's Web Worker: a thin comlink entry. The model runs here, never on the
 // page's thread. Frames and replays carry their typed arrays as transferables (moved, not copied).
+import '../src/scenario/no-eval';
 import * as Comlink from 'comlink';
 import { Simulation } from '../src/engine/simulation';
 import { BUILTIN_SCENARIOS, resolveConfig } from '../src/scenario/index';

@@ -4,7 +4,7 @@ import { createWorld, type World } from '../model/world';
 import { createStepper, stepMonth, stockOf, type Stepper } from '../model/step';
 import { snapshot } from '../model/snapshot';
 import { STATUSES, type MonthSnapshot } from '../model/types';
-import { REASONS } from '../model/clients';
+import { REASONS, TRACE_STRIDE } from '../model/clients';
 import { K } from '../model/values';
 import type { ModelEvent } from '../model/config';
 import { resolveConfig, twinConfig } from '../scenario/resolve';
@@ -65,15 +65,23 @@ export class Simulation {
     return this.twin.world;
   }
 
-  /** Advances one month: twin first (it is the benchmark), then the actual municipality. */
+  /**
+   * Advances one month: twin first, then the actual municipality. The two are each other's peers: the
+   * actual is judged against the twin this month, the twin against the actual as it stood last month (each
+   * mixed with the twin's own history when benchmarkWeight < 1), and each takes the other's caseload as its
+   * reference (BUIG, caseload reduction), so that in the baseline the two are alike in every respect and the
+   * actual's scores centre on 0.5.
+   */
   step(): MonthSnapshot {
     if (this.done) throw new RangeError(`the run has ended at month ${this.months}`);
     const tw = this.twin.world;
-    tw.bench.set(this.history);
-    stepMonth(this.twin, null);
+    const aw = this.actual.world;
+    const bw = aw.params.benchmarkWeight;
+    if (aw.t > 0) for (let k = 0; k < K; k++) tw.bench[k] = bw * aw.x[k] + (1 - bw) * this.history[k];
+    // the twin's reference caseload (BUIG, caseload reduction) is the actual's as it stood last month
+    stepMonth(this.twin, stockOf(this.actual));
     const first = tw.t === 1;
-    const bw = this.actual.world.params.benchmarkWeight;
-    const bench = this.actual.world.bench;
+    const bench = aw.bench;
     for (let k = 0; k < K; k++) {
       if (first) this.history[k] = tw.x[k];
       bench[k] = bw * tw.x[k] + (1 - bw) * this.history[k];
@@ -138,10 +146,10 @@ export class Simulation {
     const trace = this.actual.world.trace;
     if (!trace) throw new Error('this run was not traced');
     const prefix = identityCells(this.identity());
-    yield `${IDENTITY_HEADER},month,client,from,to,reason\n`;
+    yield `${IDENTITY_HEADER},month,client,from,to,reason,tier\n`;
     let lines: string[] = [];
-    for (let i = 0; i < trace.length; i += 5) {
-      lines.push(`${prefix},${trace[i]},${trace[i + 1]},${STATUSES[trace[i + 2]]},${STATUSES[trace[i + 3]]},${REASONS[trace[i + 4]]}\n`);
+    for (let i = 0; i < trace.length; i += TRACE_STRIDE) {
+      lines.push(`${prefix},${trace[i]},${trace[i + 1]},${STATUSES[trace[i + 2]]},${STATUSES[trace[i + 3]]},${REASONS[trace[i + 4]]},${trace[i + 5]}\n`);
       if (lines.length === 10_000) {
         yield lines.join('');
         lines = [];

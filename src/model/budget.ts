@@ -4,27 +4,31 @@
 // the budget ceiling B3.
 import { logEvent, type World } from './world';
 
+/** the BUIG result moves the re-integration budget by at most this share of its initial size a year */
+const BUIG_EFFECT_CAP = 0.1;
+
 /** Month 11 of each year (0-based month t % 12 === 11): next year's budgets. */
 export function budgetCycle(w: World, twinStock: number): void {
   const p = w.params;
   const result = w.buigYear - w.buigSpendYtd;
   w.lastBuigResult = result;
   const year = Math.floor(w.t / 12) + 1; // the year that starts next month (0-based)
-  // the twin keeps a neutral budget policy: no political growth or cuts, no BUIG reinvestment (its budgets
-  // follow the scenario's cuts, the environment's grants and what its neutral managers find), so it stays
-  // a stable benchmark
-  const councilTilt = w.neutral ? 1 : 1 + p.gL * (2 * w.audiences.council.support - 1);
-  // the BUIG result moves the re-integration budget, by at most a quarter of its initial size a year
+  const councilTilt = 1 + p.gL * (2 * w.audiences.council.support - 1);
+  // the BUIG result moves the re-integration budget, by at most a tenth of its initial size a year
   // (most of a BUIG surplus or deficit is absorbed by the general municipal budget)
-  const buigEffect = w.neutral ? 0 : Math.max(-0.25 * w.reint0, Math.min(0.25 * w.reint0, p.reinvestShare * Math.max(0, result) - p.deficitCutShare * Math.max(0, -result)));
-  let reint = (w.reintYear - w.grantsYtd) * councilTilt + buigEffect;
+  const buigEffect = Math.max(-BUIG_EFFECT_CAP * w.reint0, Math.min(BUIG_EFFECT_CAP * w.reint0, p.reinvestShare * Math.max(0, result) - p.deficitCutShare * Math.max(0, -result)));
   const cutNow = cutFor(p.budgetCutYear2, p.budgetCutYear3, year);
   const cutBefore = cutFor(p.budgetCutYear2, p.budgetCutYear3, year - 1);
-  reint *= (1 - cutNow) / (1 - cutBefore);
+  // this year's structural budget (grants were one-off), with the scenario's cut for next year
+  let reint = ((w.reintYear - w.grantsYtd) * (1 - cutNow)) / (1 - cutBefore);
+  // the council budgets from the norm: part of a past increase or cut fades each year (no runaway)
+  reint += p.budgetReversion * (w.reint0 * (1 - cutNow) - reint);
+  reint = reint * councilTilt + buigEffect;
   const floor = 0.1 * w.reint0 * (1 - cutNow);
   reint = Math.min(4 * w.reint0, Math.max(floor, reint));
   w.reintYear = reint;
-  w.lksYear = Math.min(4 * w.lks0, Math.max(0.25 * w.lks0, w.lksYear * councilTilt));
+  const lks = w.lksYear + p.budgetReversion * (w.lks0 - w.lksYear);
+  w.lksYear = Math.min(4 * w.lks0, Math.max(0.25 * w.lks0, lks * councilTilt));
   w.buigYear = p.benefitCostYear * twinStock * (1 + p.buigBias + w.buigShockNext);
   w.buigShockNext = 0;
   w.buigSpendYtd = 0;

@@ -1,6 +1,7 @@
 // Jobseekers on bijstand, struct-of-arrays: one typed array per state variable, one slot per client.
 // Employed ex-clients stay tracked (for re-entry) for five years; slots of clients who left for good are
 // reused by newcomers through a free list, so the arrays stay small and the loop stays linear.
+import { log, pow } from './detmath';
 import type { Stream } from './random';
 import type { Params } from './params';
 import { startingSubsidisedMax } from './bounds';
@@ -16,6 +17,22 @@ export const I_NONE = 0;
 export const I_COACHING = 1;
 export const I_LKS = 2;
 export const I_PARTICIPATION = 3;
+
+/** jobMonth of a client who has not had a job in the run (or before it) */
+export const NO_JOB = -1_000_000;
+
+/**
+ * The respect clients feel from the werkbedrijf: consultants who are not overloaded and not demoralised, an
+ * outside-in way of working ("klant centraal": the head's legitimacy stance toward 0), mild enforcement.
+ */
+export function respectFelt(overload: number, headLegitimacyStance: number, strictness: number, morale: number): number {
+  return 0.45 * (1 - overload) + 0.05 * (1 - headLegitimacyStance) + 0.3 * (1 - strictness) + 0.2 * morale;
+}
+
+/** Wellbeing a client on bijstand settles at when idle (active clients settle 0.25 above it, see flows.ts). */
+export function restingWellbeing(d: number): number {
+  return 0.7 - 0.45 * d;
+}
 
 /** tier from distance: Utrecht's arrangements (< .3, .3-.55, .55-.8, >= .8) */
 export function tierOf(d: number): number {
@@ -74,7 +91,7 @@ export class ClientPool {
     this.creamed = grow(this.creamed, (n) => new Uint8Array(n));
     this.everWork = grow(this.everWork, (n) => new Uint8Array(n));
     this.idle = grow(this.idle, (n) => new Int32Array(n));
-    this.jobMonth = grow(this.jobMonth, (n) => new Int32Array(n).fill(-1));
+    this.jobMonth = grow(this.jobMonth, (n) => new Int32Array(n).fill(NO_JOB));
     this.uid = grow(this.uid, (n) => new Int32Array(n));
     if (this.status.length > this.size) this.status.fill(S_EXITED, this.size);
   }
@@ -105,14 +122,14 @@ export class ClientPool {
     this.instrument[j] = 0;
     this.monthsInStatus[j] = 0;
     this.ladder[j] = d < 0.3 ? 5 : d < 0.55 ? 4 : d < 0.8 ? 3 : 2;
-    this.wellbeing[j] = 0.7 - 0.3 * d;
+    this.wellbeing[j] = restingWellbeing(d);
     this.satisfaction[j] = 0.5;
     this.sanctions[j] = 0;
     this.wrongful[j] = 0;
     this.creamed[j] = 0;
     this.everWork[j] = 0;
     this.idle[j] = 0;
-    this.jobMonth[j] = -1;
+    this.jobMonth[j] = NO_JOB;
     this.uid[j] = this.nextUid++;
   }
 }
@@ -151,7 +168,7 @@ const AGE_BAND = [
 ];
 const INFLOW_AGE_CUM = [0.25, 0.65, 1];
 
-export function initialStock(pool: ClientPool, params: Params, rng: Stream): void {
+export function initialStock(pool: ClientPool, params: Params, rng: Stream, respect: number): void {
   for (let i = 0; i < params.N0; i++) {
     const tier = pickIndex(STOCK_TIER_CUM, rng.next());
     const d = distanceInTier(tier, rng.next());
@@ -162,17 +179,46 @@ export function initialStock(pool: ClientPool, params: Params, rng: Stream): voi
     const ageM = Math.max(18 * 12 + dur, Math.floor(ageYears * 12));
     const j = pool.take();
     pool.place(j, d, dur, Math.min(ageM, params.aowAgeYears * 12 - 1));
+    // a stock that has been running for years: satisfaction has settled toward the respect felt, and the
+    // months since the last service contact are spread over the spell (mean about six years)
+    pool.satisfaction[j] = respect - (respect - 0.5) * pow(0.9, dur);
+    pool.idle[j] = Math.min(dur, Math.floor(-72 * log(1 - rng.next())));
   }
 }
+
+/**
+ * Former clients at work at the start, followed for re-entry as if the run had started five years earlier:
+ * job starts spread over the past 60 months, thinned by the re-entries and pensions since. About a year of
+ * outflow to work, for each of the five years, survives (the numbers are those of the model's own steady state).
+ */
+export function initialEmployed(pool: ClientPool, params: Params, rng: Stream): number {
+  const n = Math.round(INITIAL_EMPLOYED_SHARE * params.N0);
+  for (let i = 0; i < n; i++) {
+    const tier = pickIndex(EMPLOYED_TIER_CUM, rng.next());
+    const since = 1 + Math.floor(rng.next() * 59);
+    const d = Math.max(0, distanceInTier(tier, rng.next()) - params.workDistGain * since);
+    const ageM = Math.floor(rng.uniform(20, 62) * 12);
+    const j = pool.take();
+    pool.place(j, d, 0, ageM);
+    pool.status[j] = S_EMPLOYED;
+    pool.monthsInStatus[j] = since;
+    pool.jobMonth[j] = -since;
+    pool.everWork[j] = 1;
+  }
+  return n;
+}
+const INITIAL_EMPLOYED_SHARE = 0.4;
+const EMPLOYED_TIER_CUM = [0.45, 0.8, 0.97, 1];
 
 /**
  * Subsidised jobs running at the start: a municipality spends its wage-cost subsidy budget on people already
  * placed (Divosa: LKS is 5-15% of BUIG), so the budget is mostly committed on day one.
  */
 export function initialSubsidised(pool: ClientPool, params: Params, rng: Stream): number {
-  const n = Math.min(startingSubsidisedMax(params.N0), Math.floor((0.8 * params.lksBudgetYear) / 12 / params.lksCostMonth));
+  const n = Math.min(startingSubsidisedMax(params.N0), Math.floor((0.95 * params.lksBudgetYear) / 12 / params.lksCostMonth));
   for (let i = 0; i < n; i++) {
-    const d = distanceInTier(2, rng.next());
+    // placed at a distance of 0.55-0.85 one to five years ago, and closer to the market since (learning on the job)
+    const d = 0.25 + 0.6 * rng.next();
     const ageM = Math.floor(rng.uniform(20, 60) * 12);
     const j = pool.take();
     pool.place(j, d, 0, ageM);
@@ -198,6 +244,9 @@ export function admitNewcomer(pool: ClientPool, params: Params, lm: number, rng:
   pool.place(j, d, 0, ageM);
   return j;
 }
+
+/** numbers per transition in World.trace: month, client, from, to, reason, tier */
+export const TRACE_STRIDE = 6;
 
 /** Reasons of a client transition, as clients.csv names them. */
 export const REASONS = ['inflow', 'service', 'serviceEnd', 'job', 'subsidisedJob', 'otherExit', 'pension', 'reentry', 'regularJob', 'subsidyEnded', 'outOfSight'] as const;

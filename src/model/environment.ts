@@ -118,6 +118,7 @@ export function applyLuck(w: World, type: LuckEvent, magnitude: number, u: numbe
       shiftSupport(w, 'council', -size * 0.7);
       w.managers.W.credibility = clamp01(w.managers.W.credibility - 0.1 * m);
       w.scandalThisMonth = true;
+      w.scandalRelief += 0.1 * m;
       break;
     }
     case 'positiveStory':

@@ -3,6 +3,7 @@
 // the hot path: typed arrays, no allocation, two transcendental calls per client on benefit.
 import {
   R,
+  respectFelt,
   S_EXITED,
   admitNewcomer,
   clamp01,
@@ -79,22 +80,29 @@ interface HazardTerms {
   hasSvcExtra: boolean;
 }
 
-/** Monthly job-finding hazard of a client on bijstand (reference 6.7.3), before the vacancy constraint. */
+/**
+ * Monthly job-finding hazard of a client on bijstand (reference 6.7.3), before the vacancy constraint: the
+ * client's own chance (a logit in distance, duration, age and the market), plus what a service adds. The
+ * service adds to the chance itself, in percentage points that depend on how well the instrument fits the
+ * client's distance (CPB 2016), not on how good the client's chances already were: a near-market client who
+ * would find work anyway gains little (deadweight), whatever the instrument.
+ */
 function jobHazard(p: Params, pool: World['pool'], j: number, k: HazardTerms, lnDur: Float64Array): number {
   const dj = pool.d[j];
   const dur = pool.dur[j];
   let eta = k.common - k.lmTilt * dj + p.betaDist * dj + p.betaDur * lnDur[dur < DUR_TABLE - 1 ? dur : DUR_TABLE - 1];
   if (pool.ageM[j] >= 55 * 12) eta += p.betaAge55;
+  if (k.hasSvcExtra && pool.status[j] !== S_BENEFIT && dj >= 0.3 && dj < 0.8) eta += p.svcExtraTier23;
+  const h = sigmoid(eta);
   const ins = pool.instrument[j];
   if (ins === I_COACHING) {
     const x = dj - p.dOptCoach;
-    eta += k.svcScale * exp(-x * x * k.inv2w2);
+    return h + k.svcScale * exp(-x * x * k.inv2w2);
   } else if (ins === I_LKS) {
     const x = dj - p.dOptLks;
-    eta += k.svcScale * p.lksBoost * exp(-x * x * k.inv2w2);
+    return h + k.svcScale * p.lksBoost * exp(-x * x * k.inv2w2);
   }
-  if (k.hasSvcExtra && pool.status[j] !== S_BENEFIT && dj >= 0.3 && dj < 0.8) eta += p.svcExtraTier23;
-  return sigmoid(eta);
+  return h;
 }
 
 /** Clients the pool follows now: every status but exited. */
@@ -113,7 +121,7 @@ export function inflow(w: World): void {
   const n = drawn < room ? drawn : Math.max(0, room);
   for (let i = 0; i < n; i++) {
     const j = admitNewcomer(w.pool, p, w.lm, w.rng.clients);
-    if (w.trace) w.trace.push(w.t, w.pool.uid[j], S_EXITED, S_BENEFIT, R.inflow);
+    if (w.trace) w.trace.push(w.t, w.pool.uid[j], S_EXITED, S_BENEFIT, R.inflow, tierOf(w.pool.d[j]) + 1);
   }
   w.flows.inflow += n;
   w.ledger.inflow += n;
@@ -134,9 +142,9 @@ export function clientsMonth(w: World, lnDur: Float64Array, otherDur: Float64Arr
   const lmTerm = p.betaLm * log(w.lm);
   const lmTilt = lmTerm * p.lmDistInteraction;
   const common = p.beta0 + lmTerm * (1 + 0.5 * p.lmDistInteraction) + p.betaEmp * (w.employerGoodwill - 0.5);
-  const svcScale = p.betaSvc * w.qEff;
+  const svcScale = (p.betaSvc / 100) * w.qEff;
   const inv2w2 = 1 / (2 * p.effWidth * p.effWidth);
-  const strict = p.strictness;
+  const strict = w.strictness;
   const hasSvcExtra = p.svcExtraTier23 > 0;
 
   const k: HazardTerms = { common, lmTilt, svcScale, inv2w2, hasSvcExtra };
@@ -153,8 +161,7 @@ export function clientsMonth(w: World, lnDur: Float64Array, otherDur: Float64Arr
   const vacScale = w.jobDemand > accessible ? accessible / w.jobDemand : 1;
   let demand = 0;
 
-  // respect felt by clients: overload, the werkbedrijf's outside-in way of working, strictness
-  const respect = 0.5 * (1 - w.overload) + 0.3 * (1 - w.managers.H.stance.legitimacy) + 0.2 * (1 - strict);
+  const respect = respectFelt(w.overload, w.managers.H.stance.legitimacy, strict, w.staffMorale);
   const wrongShare = clamp01(p.errBase + p.errOverload * w.overload);
   const afterCare = 1 - p.postPlacementCoach * w.qEff;
   const creamingNow = w.kappa >= 0.65 ? 1 : 0;
@@ -179,7 +186,7 @@ export function clientsMonth(w: World, lnDur: Float64Array, otherDur: Float64Arr
         exitsByDur[band]++;
         flows.otherExits++;
         ledger.otherExits++;
-        if (trace) trace.push(t, pool.uid[j], s, S_EXITED, R.pension);
+        if (trace) trace.push(t, pool.uid[j], s, S_EXITED, R.pension, tierOf(d[j]) + 1);
         leave(w, j);
         break transition;
       }
@@ -189,7 +196,7 @@ export function clientsMonth(w: World, lnDur: Float64Array, otherDur: Float64Arr
         exitsByDur[band]++;
         const lks = instrument[j] === I_LKS;
         status[j] = lks ? S_SUBSIDISED : S_EMPLOYED;
-        if (trace) trace.push(t, pool.uid[j], s, status[j], lks ? R.subsidisedJob : R.job);
+        if (trace) trace.push(t, pool.uid[j], s, status[j], lks ? R.subsidisedJob : R.job, tierOf(d[j]) + 1);
         instrument[j] = I_NONE;
         monthsInStatus[j] = 0;
         creamed[j] = creamingNow && s === S_TRAJECTORY ? 1 : 0;
@@ -203,7 +210,9 @@ export function clientsMonth(w: World, lnDur: Float64Array, otherDur: Float64Arr
           flows.subsidisedStarts++;
           ledger.subsidisedStarts++;
         }
-        if (lks || dj >= 0.55) {
+        // the banenafspraak's target group (the doelgroepregister): people who cannot earn the minimum wage
+        // unaided, so a job with a wage-cost subsidy, or any job of a client furthest from work (tier 4)
+        if (lks || dj >= 0.8) {
           flows.targetGroupJobs++;
           ledger.banenafspraakJobs++;
         }
@@ -214,7 +223,7 @@ export function clientsMonth(w: World, lnDur: Float64Array, otherDur: Float64Arr
         exitsByDur[band]++;
         flows.otherExits++;
         ledger.otherExits++;
-        if (trace) trace.push(t, pool.uid[j], s, S_EXITED, R.otherExit);
+        if (trace) trace.push(t, pool.uid[j], s, S_EXITED, R.otherExit, tierOf(d[j]) + 1);
         leave(w, j);
         break transition;
       }
@@ -232,10 +241,12 @@ export function clientsMonth(w: World, lnDur: Float64Array, otherDur: Float64Arr
           ledger.wrongfulSanctions++;
         }
       }
+      const rest = 0.7 - 0.45 * dj; // restingWellbeing(d), inlined
       if (s === S_BENEFIT) {
         d[j] = dj + p.idleDrift > 1 ? 1 : dj + p.idleDrift;
         idle[j]++;
-        wellbeing[j] -= p.wbIdle;
+        // idle months wear wellbeing down toward 0.1 below its resting level
+        wellbeing[j] += p.wbIdle * (rest - 0.1 - wellbeing[j]);
         if (idle[j] > 12 && ladder[j] > 1 && rng.next() < p.ladderDown) {
           ladder[j]--;
           ledger.ladderDown++;
@@ -245,7 +256,8 @@ export function clientsMonth(w: World, lnDur: Float64Array, otherDur: Float64Arr
         const nd = dj - p.trajDistGain * w.qEff;
         d[j] = nd < 0 ? 0 : nd;
         idle[j] = 0;
-        wellbeing[j] += p.wbActive;
+        // activity lifts it toward 0.15 above
+        wellbeing[j] += p.wbActive * (rest + 0.15 - wellbeing[j]);
         if (ladder[j] < 6 && rng.next() < p.ladderUp) {
           ladder[j]++;
           ledger.ladderUp++;
@@ -253,7 +265,7 @@ export function clientsMonth(w: World, lnDur: Float64Array, otherDur: Float64Arr
         }
         const length = s === S_TRAJECTORY ? p.trajMonths : p.participationMonths;
         if (monthsInStatus[j] >= length) {
-          if (trace) trace.push(t, pool.uid[j], s, S_BENEFIT, R.serviceEnd);
+          if (trace) trace.push(t, pool.uid[j], s, S_BENEFIT, R.serviceEnd, tierOf(d[j]) + 1);
           status[j] = S_BENEFIT;
           instrument[j] = I_NONE;
           monthsInStatus[j] = 0;
@@ -265,31 +277,34 @@ export function clientsMonth(w: World, lnDur: Float64Array, otherDur: Float64Arr
     } else if (s === S_EMPLOYED || s === S_SUBSIDISED) {
       ageM[j]++;
       monthsInStatus[j]++;
+      // work itself develops people: distance falls while at work (a return starts from there)
+      const dw = d[j] - p.workDistGain;
+      d[j] = dw < 0 ? 0 : dw;
       const m = monthsInStatus[j];
-      if (m === 12) ledger.durableExits++; // a job (subsidised or regular) held for a year is durable
+      if (m === 12 && jobMonth[j] >= 0) ledger.durableExits++; // a job (subsidised or regular) started in the run and held for a year is durable
       if (ageM[j] >= aow || (s === S_EMPLOYED && m >= 60)) {
-        if (trace) trace.push(t, pool.uid[j], s, S_EXITED, ageM[j] >= aow ? R.pension : R.outOfSight);
+        if (trace) trace.push(t, pool.uid[j], s, S_EXITED, ageM[j] >= aow ? R.pension : R.outOfSight, tierOf(d[j]) + 1);
         ledger.outOfSight++;
-        pool.release(j); // out of sight: retired, or durably at work for five years
+        leave(w, j); // out of sight: retired, or durably at work for five years
         break transition;
       }
       if (s === S_SUBSIDISED) {
         const u = rng.next();
         if (u < p.lksToRegular) {
-          if (trace) trace.push(t, pool.uid[j], s, S_EMPLOYED, R.regularJob);
+          if (trace) trace.push(t, pool.uid[j], s, S_EMPLOYED, R.regularJob, tierOf(d[j]) + 1);
           status[j] = S_EMPLOYED;
           break transition;
         }
         if (u < p.lksToRegular + p.lksReturn) {
-          if (trace) trace.push(t, pool.uid[j], s, S_BENEFIT, R.subsidyEnded);
+          if (trace) trace.push(t, pool.uid[j], s, S_BENEFIT, R.subsidyEnded, tierOf(d[j]) + 1);
           reenter(w, j);
         }
         break transition;
       }
-      const base = jobMonth[j] >= 0 && t - jobMonth[j] < 12 ? p.retYear1 : p.retLater;
+      const base = t - jobMonth[j] < 12 ? p.retYear1 : p.retLater;
       const hReturn = base * (1 + p.creamChurn * creamed[j]) * afterCare;
       if (rng.next() < hReturn) {
-        if (trace) trace.push(t, pool.uid[j], s, S_BENEFIT, R.reentry);
+        if (trace) trace.push(t, pool.uid[j], s, S_BENEFIT, R.reentry, tierOf(d[j]) + 1);
         reenter(w, j);
       }
     }
@@ -303,7 +318,9 @@ export function clientsMonth(w: World, lnDur: Float64Array, otherDur: Float64Arr
 
 }
 
+/** A client who leaves for good (another exit, the pension, out of sight), counted by tier. */
 function leave(w: World, j: number): void {
+  w.ledger.leftByTier[tierOf(w.pool.d[j])]++;
   w.pool.release(j);
 }
 

@@ -62,7 +62,7 @@ export function computeIndicators(w: World, tally: Tally, twinStock: number): vo
 export function scoreIndicators(w: World): void {
   w.zLag.unshift(w.zLag.pop() as Float64Array);
   w.zLag[0].set(w.z);
-  if (w.t === 0 && w.neutral) w.bench.set(w.x); // the twin's first month is its own norm
+  if (w.t === 0 && w.isTwin) w.bench.set(w.x); // the twin's first month is its own norm
   let sum = 0;
   for (let k = 0; k < K; k++) {
     const spec = INDICATORS[k];

@@ -55,6 +55,13 @@ function legitimacy(w: World, m: ManagerState): number {
   }
 }
 
+/** how much a push (1) or pull (0) stance on the weakest corner adds to or takes from courage */
+const STANCE_BOLDNESS = 0.6;
+/** the method quality a werkbedrijf reaches by developing its own way of working */
+const OWN_METHOD = 0.6;
+/** support below which an audience takes a manager's own story as spin */
+const DISTRUST = 0.4;
+
 /** Monthly lever effects for every manager, then the corners. */
 export function cornerDynamics(w: World): void {
   const p = w.params;
@@ -78,7 +85,11 @@ export function cornerDynamics(w: World): void {
     }
     w.promise += p.piPromise * pushV;
     for (let x = 0; x < K; x++) m.weights[x] += p.zetaListen * pullV * (aud[x] - m.weights[x]);
-    w.audiences.clients.comm += p.listenBonus * pullV;
+    // being heard: the audiences a manager listens to give a little support for it
+    for (const aid of AUDIENCE_IDS) {
+      const share = m.audienceMix[aid] ?? 0;
+      if (share > 0) w.audiences[aid].comm += p.listenBonus * pullV * share;
+    }
     m.V = clamp01(m.clarity * (1 - tv(m.weights, aud)));
     // capacity corner: stretch resources to ambitions (1) or fit ambitions to resources (2)
     const stretch = at.capacity * st.capacity;
@@ -102,10 +113,16 @@ export function cornerDynamics(w: World): void {
         const share = m.audienceMix[aid] ?? 0;
         if (share <= 0) continue;
         const a = w.audiences[aid];
-        a.comm += p.etaComm * pushL * share * m.credibility * (a.perceived >= a.aspiration ? 1 : -p.backlash);
+        // communicating one's own way of working wins support from an audience that trusts the results;
+        // it backfires (spin) when results fall short of what the audience expects, or when trust is gone
+        const trusted = a.perceived >= a.aspiration - 0.05 && a.support >= DISTRUST;
+        a.comm += p.etaComm * pushL * share * m.credibility * (trusted ? 1 : -p.backlash);
       }
     }
-    w.methodQuality = clamp01(w.methodQuality + p.etaQ * pullL * (peer - w.methodQuality) * (id === 'H' ? 1 : 0.3));
+    // adopting ways from outside moves methods toward the peers' (pull); pushing one's own way develops it
+    // from within, half as fast, toward a level of its own (the head's methods count fully, the others' less)
+    const reach = id === 'H' ? 1 : 0.3;
+    w.methodQuality = clamp01(w.methodQuality + p.etaQ * reach * (pullL * (peer - w.methodQuality) + 0.5 * pushL * (OWN_METHOD - w.methodQuality)));
     w.audiences.clients.comm += p.coDesignBonus * pullL * 0.5;
     w.audiences.employers.comm += p.coDesignBonus * pullL * 0.5;
     m.L = clamp01(legitimacy(w, m));
@@ -124,7 +141,7 @@ export function cornerDynamics(w: World): void {
 function findResources(w: World, id: ManagerId, size: number): void {
   const text = { W: 'Council top-up for re-integration', D: 'External grant found by the director', H: 'Extra staff hours', P: 'Partners open extra jobs' }[id];
   if (id === 'W' || id === 'D') {
-    const amount = size * w.reint0;
+    const amount = size * w.reintYear; // a share of the budget there is: a cut budget finds less
     w.reintYear += amount;
     w.grantsYtd += amount;
     w.ledger.grants += amount;
@@ -161,7 +178,9 @@ export function decide(w: World): void {
     let weakest: Corner = 'value';
     for (const c of CORNERS) if (corners[c] < corners[weakest]) weakest = c;
     if (s < m.aspiration - p.tol) {
-      if (u1 < m.courage) {
+      // courage decides between a bold bet and a careful step; an inside-out (push) stance on the corner
+      // makes the bet likelier, an outside-in (pull) stance the careful step
+      if (u1 < clamp01(m.courage + STANCE_BOLDNESS * (m.stance[weakest] - 0.5))) {
         m.stance[weakest] = Math.min(1, m.stance[weakest] + p.stanceStep);
         launch(w, id, 'bold', weakest, false);
       } else {
@@ -219,13 +238,15 @@ export function resolveInitiatives(w: World): void {
     const m = w.managers[ini.manager];
     if (ini.kind === 'routine') cornerGain(w, m, ini.corner, p.routineGain);
     else if (ini.kind === 'bold') {
+      // managers learn from their own bets: courage grows with success and shrinks with failure
+      if (!ini.scheduled) m.courage = learnTrait(m.courage, ini.success);
       if (ini.success) {
         cornerGain(w, m, ini.corner, p.boldGain * ini.size);
         if (ini.corner === 'value') {
           w.employerGoodwill = clamp01(w.employerGoodwill + 0.1);
           w.carved += 0.1;
         } else if (ini.corner === 'capacity') {
-          const amount = (0.15 + 0.1 * ini.size) * w.reint0;
+          const amount = (0.15 + 0.1 * ini.size) * w.reintYear;
           w.reintYear += amount;
           w.grantsYtd += amount;
           w.ledger.grants += amount;
@@ -237,12 +258,14 @@ export function resolveInitiatives(w: World): void {
         m.credibility = clamp01(m.credibility - 0.05);
       }
     } else if (ini.kind === 'designed') {
+      if (!ini.scheduled) m.design = learnTrait(m.design, ini.success);
       if (ini.success) {
         w.methodQuality = clamp01(w.methodQuality + p.designGain * (0.5 + m.design));
         w.conflict = clamp01(w.conflict - 0.05);
         cornerGain(w, m, ini.corner, p.routineGain);
       } else w.reintYear = Math.max(0, w.reintYear - 0.01 * w.reint0);
     } else if (ini.kind === 'reframe') {
+      if (!ini.scheduled) m.reframe = learnTrait(m.reframe, ini.success);
       if (ini.success) {
         for (const aid of AUDIENCE_IDS) if ((m.audienceMix[aid] ?? 0) > 0) w.audiences[aid].frame += p.reframeShift;
       } else {
@@ -262,6 +285,13 @@ export function resolveInitiatives(w: World): void {
     });
   }
 }
+
+/** a trait after an initiative of its own kind: a step toward success or away, within 0.05-0.95 */
+function learnTrait(trait: number, success: boolean): number {
+  const next = trait + (success ? TRAIT_LEARNING : -TRAIT_LEARNING);
+  return next < 0.05 ? 0.05 : next > 0.95 ? 0.95 : next;
+}
+const TRAIT_LEARNING = 0.02;
 
 function cornerGain(w: World, m: ManagerState, corner: Corner, gain: number): void {
   if (corner === 'value') m.clarity = clamp01(m.clarity + gain);

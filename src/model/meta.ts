@@ -7,7 +7,7 @@ import { exp, log, pow } from './detmath';
 import { programmaticScore } from './indicators';
 import { MANAGER_IDS, type CornerTriple } from './types';
 import { tv } from './values';
-import { attentionShares, type World } from './world';
+import { attentionShares, DEV_HISTORY, type World } from './world';
 
 export function metaTriangle(w: World): void {
   const p = w.params;
@@ -40,7 +40,11 @@ export function metaTriangle(w: World): void {
   w.metaV = clamp01(pow(align, p.thetaV) * meanV);
   w.metaC = clamp01(pow(align, p.thetaC) * ces(ms.map((m) => m.C), p.rhoC));
   w.metaL = clamp01(ces(ms.map((m) => m.L), p.rhoL));
-  w.qEff = w.methodQuality * Math.sqrt(align);
+  // misalignment wastes method quality; a clear agenda focuses it (1 at the starting clarity of 0.6), and
+  // demoralised staff apply it less well (1 at the starting morale of 0.7)
+  let clarity = 0;
+  for (const m of ms) clarity += m.clarity / ms.length;
+  w.qEff = w.methodQuality * Math.sqrt(align) * (1 + p.clarityFocus * (clarity - 0.6)) * ((0.5 + w.staffMorale) / 1.2);
 }
 
 /**
@@ -80,24 +84,44 @@ export function loopLevels(w: World): Float64Array {
   );
 }
 
+/** months over which the performance deviation from par is smoothed */
+const SMOOTH = 6;
+/** the loop gain compares the deviation with the deviation a year before, over the last two years */
+const LAG = 12;
+const WINDOW = DEV_HISTORY - LAG;
+
 /**
- * Loop gain: does a deviation from par (performance 0.5 = as good as the benchmark) grow or shrink as it
- * travels round the loop? G = |deviation now| / |deviation six months ago|, on performance smoothed over
- * three months. G > 1 with performance above par is a virtuous spiral, below par a vicious one
- * ("interventiefuik"); G <= 1 is damped: the balancing loops win.
+ * Loop gain: does a deviation from par (performance 0.5 = as good as the benchmark) grow or fade as it
+ * travels round the loop? dev = performance smoothed over six months, minus par. G is the growth factor
+ * of dev over a year, fitted over the last two years: G = sum dev(t) dev(t-12) / sum dev(t-12)^2. G > 1:
+ * deviations grow (above par a virtuous spiral, below par a vicious one, "interventiefuik"); G < 1: they
+ * fade, the balancing loops win. Until a year and a half of history exists, G is 1.
  */
 export function updateLoop(w: World): void {
   w.loopLevels.push(loopLevels(w));
-  if (w.loopLevels.length > 9) w.loopLevels.shift();
-  const L = w.loopLevels;
-  if (L.length < 9) {
+  if (w.loopLevels.length > 1) w.loopLevels.shift();
+  const n = w.loopMonths++;
+  w.perfRing[n % SMOOTH] = w.loopLevels[0][0];
+  const filled = Math.min(n + 1, SMOOTH);
+  let perf = 0;
+  for (let i = 0; i < filled; i++) perf += w.perfRing[i];
+  const dev = perf / filled - 0.5;
+  w.devRing[n % DEV_HISTORY] = dev;
+  w.loopDeviation = dev;
+  const pairs = Math.min(WINDOW, n + 1 - LAG);
+  if (pairs < 6) {
     w.loopGain = 1;
     return;
   }
-  const now = (L[8][0] + L[7][0] + L[6][0]) / 3 - 0.5;
-  const before = (L[2][0] + L[1][0] + L[0][0]) / 3 - 0.5;
-  w.loopGain = (Math.abs(now) + 0.01) / (Math.abs(before) + 0.01);
-  w.loopDeviation = now;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < pairs; i++) {
+    const now = w.devRing[(n - i) % DEV_HISTORY];
+    const before = w.devRing[(n - i - LAG) % DEV_HISTORY];
+    num += now * before;
+    den += before * before;
+  }
+  w.loopGain = den > 1e-9 ? Math.max(0, num / den) : 1;
 }
 
 export function loopRegime(w: World): 'virtuous' | 'vicious' | 'damped' {

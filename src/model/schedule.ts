@@ -29,7 +29,7 @@ export function applyEvent(w: World, e: ModelEvent): void {
     applyLuck(w, luck.type, luck.magnitude ?? 1, 0.5, true);
     return;
   }
-  if (w.neutral) return; // the twin keeps a neutral policy
+  if (w.isTwin) return; // the twin is the default municipality: it meets the scenario's luck, not its policy
   switch (e.type) {
     case 'set':
       applySetting(w, e.path, e.value);

@@ -65,7 +65,8 @@ export function snapshot(s: Stepper, twin: Stepper | null, prevLevels: number[] 
     const c = s.tally.caseload;
     caseload[st] = [c[base], c[base + 1], c[base + 2], c[base + 3]];
   }
-  caseload.exited = [w.ledger.otherExits + w.ledger.outOfSight, 0, 0, 0];
+  const left = w.ledger.leftByTier;
+  caseload.exited = [left[0], left[1], left[2], left[3]];
   const meanAsp = AUDIENCE_IDS.reduce((acc, id) => acc + w.audiences[id].aspiration, 0) / AUDIENCE_IDS.length;
   const stock = stockOf(s);
   const hard = s.tally.stockByTier[2] + s.tally.stockByTier[3];
@@ -95,7 +96,7 @@ export function snapshot(s: Stepper, twin: Stepper | null, prevLevels: number[] 
       staffMorale: w.staffMorale,
       methodQuality: w.methodQuality,
       kappa: w.kappa,
-      strictness: w.params.strictness,
+      strictness: w.strictness,
       slots: w.slots,
     },
     budgets: {

@@ -37,11 +37,9 @@ export function stepMonth(s: Stepper, twinStock: number | null): void {
   applyScheduled(w);
   labourMarket(w);
   drawLuck(w);
-  // 2-3. politics and the managers' decisions (not in the neutral twin)
-  if (!w.neutral) {
-    politics(w);
-    if (w.t % 3 === 0) decide(w);
-  }
+  // 2-3. politics and the managers' decisions
+  politics(w);
+  if (w.t % 3 === 0) decide(w);
   resolveInitiatives(w);
   // 4-5. corners and the meta triangle
   cornerDynamics(w);

@@ -26,17 +26,17 @@ export interface IndicatorSpec {
 }
 
 export const INDICATORS: readonly IndicatorSpec[] = [
-  { id: 'workOutflow', pva: 'mission', tableB: 'individualOutcome', tableA: 'individualMaterial', sign: 1, scale: 8, unit: 'durable job starts per 1,000 clients a year' },
-  { id: 'participation', pva: 'mission', tableB: 'individualOutcome', tableA: 'individualImmaterial', sign: 1, scale: 20, unit: 'net ladder steps per 1,000 clients a year' },
-  { id: 'caseloadReduction', pva: 'mission', tableB: 'collectiveOutcome', tableA: 'collectiveMaterial', sign: 1, scale: 15, unit: 'benefits below the twin, per 1,000' },
-  { id: 'banenafspraak', pva: 'mission', tableB: 'collectiveOutcome', tableA: 'collectiveMaterial', sign: 1, scale: 0.15, unit: 'jobs for the target group / pro-rata target' },
-  { id: 'wellbeing', pva: 'unintendedPositive', tableB: 'individualOutcome', tableA: 'individualImmaterial', sign: 1, scale: 0.03, unit: 'mean wellbeing (0-1)' },
-  { id: 'clientSat', pva: 'clientSatisfaction', tableB: 'individualProcess', tableA: 'individualImmaterial', sign: 1, scale: 0.03, unit: 'mean satisfaction (0-1)' },
-  { id: 'fairness', pva: 'justiceFairness', tableB: 'collectiveProcess', tableA: 'collectiveImmaterial', sign: 1, scale: 0.04, unit: 'equal service across tiers x (1 - wrongful share)' },
-  { id: 'partnership', pva: 'processValue', tableB: 'collectiveProcess', tableA: 'collectiveImmaterial', sign: 1, scale: 0.04, unit: 'employer goodwill x cooperation' },
-  { id: 'costEfficiency', pva: 'financialCosts', tableB: 'collectiveProcess', tableA: 'collectiveMaterial', sign: -1, scale: 3, unit: 'programme k-euro per job start' },
-  { id: 'authorityUse', pva: 'socialCostsOfAuthority', tableB: 'individualProcess', tableA: 'individualImmaterial', sign: -1, scale: 15, unit: 'sanctions + 3 x wrongful, per 1,000 clients a year' },
-  { id: 'unintendedNeg', pva: 'unintendedNegative', tableB: 'collectiveOutcome', tableA: 'collectiveMaterial', sign: -1, scale: 20, unit: 're-entries + parked + displaced, per 1,000 clients' },
+  { id: 'workOutflow', pva: 'mission', tableB: 'individualOutcome', tableA: 'individualMaterial', sign: 1, scale: 48, unit: 'durable job starts per 1,000 clients a year' },
+  { id: 'participation', pva: 'mission', tableB: 'individualOutcome', tableA: 'individualImmaterial', sign: 1, scale: 250, unit: 'net ladder steps per 1,000 clients a year' },
+  { id: 'caseloadReduction', pva: 'mission', tableB: 'collectiveOutcome', tableA: 'collectiveMaterial', sign: 1, scale: 220, unit: 'benefits below the twin, per 1,000' },
+  { id: 'banenafspraak', pva: 'mission', tableB: 'collectiveOutcome', tableA: 'collectiveMaterial', sign: 1, scale: 0.9, unit: 'jobs for the target group / pro-rata target' },
+  { id: 'wellbeing', pva: 'unintendedPositive', tableB: 'individualOutcome', tableA: 'individualImmaterial', sign: 1, scale: 0.075, unit: 'mean wellbeing (0-1)' },
+  { id: 'clientSat', pva: 'clientSatisfaction', tableB: 'individualProcess', tableA: 'individualImmaterial', sign: 1, scale: 0.15, unit: 'mean satisfaction (0-1)' },
+  { id: 'fairness', pva: 'justiceFairness', tableB: 'collectiveProcess', tableA: 'collectiveImmaterial', sign: 1, scale: 0.5, unit: 'equal service across tiers x (1 - wrongful share)' },
+  { id: 'partnership', pva: 'processValue', tableB: 'collectiveProcess', tableA: 'collectiveImmaterial', sign: 1, scale: 0.12, unit: 'employer goodwill x cooperation' },
+  { id: 'costEfficiency', pva: 'financialCosts', tableB: 'collectiveProcess', tableA: 'collectiveMaterial', sign: -1, scale: 11, unit: 'programme k-euro per job start' },
+  { id: 'authorityUse', pva: 'socialCostsOfAuthority', tableB: 'individualProcess', tableA: 'individualImmaterial', sign: -1, scale: 16, unit: 'sanctions + 3 x wrongful, per 1,000 clients a year' },
+  { id: 'unintendedNeg', pva: 'unintendedNegative', tableB: 'collectiveOutcome', tableA: 'collectiveMaterial', sign: -1, scale: 300, unit: 're-entries + parked + displaced, per 1,000 clients' },
 ];
 export const K = INDICATORS.length;
 export const IND = Object.fromEntries(INDICATORS.map((s, i) => [s.id, i])) as Record<string, number>;

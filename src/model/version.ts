@@ -1,2 +1,2 @@
 /** Version of the model's equations and defaults. Bump it whenever a run's output for the same input changes. */
-export const MODEL_VERSION = '1.1.0';
+export const MODEL_VERSION = '2.0.0';

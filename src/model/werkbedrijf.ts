@@ -1,19 +1,36 @@
 // The werkbedrijf: how many trajectory slots it has, how it chooses clients for them (creaming, kappa),
 // and which instrument each gets (reference 6.7.4).
-import { clamp01, R, I_COACHING, I_LKS, I_PARTICIPATION, S_PARTICIPATION, S_TRAJECTORY } from './clients';
+import { clamp01, R, tierOf, I_COACHING, I_LKS, I_PARTICIPATION, S_PARTICIPATION, S_TRAJECTORY } from './clients';
 import { IND } from './values';
 import type { World } from './world';
 import type { Tally } from './flows';
 
+/**
+ * Enforcement this month: the strictness policy, tilted by the alderman's values (an alderman who weighs the
+ * social cost of authority more than the baseline coalition does enforces less) and eased for a while after a
+ * media scandal (the council reins enforcement in).
+ */
+export function enforcement(w: World): number {
+  const ww = w.managers.W.weights;
+  return clamp01(w.params.strictness + STRICTNESS_TILT * (BASELINE_AUTHORITY_WEIGHT - ww[IND.authorityUse]) - w.scandalRelief);
+}
+/** the baseline coalition's weight on the social cost of authority (0.5 workFirst + 0.5 inclusive) */
+const BASELINE_AUTHORITY_WEIGHT = 0.06;
+const STRICTNESS_TILT = 2;
+
 /** The creaming pressure this month. */
 export function creaming(w: World): number {
   const p = w.params;
-  if (w.neutral) return clamp01(p.kappaBase + p.kappaBudget * w.buigDeficitShare);
   const ww = w.managers.W.weights;
   // the alderman's tilt toward caseload and cost over fairness; 0.13 is the baseline coalition's tilt
   const tilt = ww[IND.caseloadReduction] + ww[IND.costEfficiency] - ww[IND.fairness] - 0.13;
   return clamp01(p.kappaBase + p.kappaValue * tilt + p.kappaBudget * w.buigDeficitShare + p.kappaContract * p.perfContract);
 }
+
+/** distance from which a client gets a participation place rather than a trajectory (the upper part of tier 4) */
+export const PARTICIPATION_DISTANCE = 0.85;
+/** wellbeing below which a client first gets a participation place, whatever the distance */
+export const PARTICIPATION_WELLBEING = 0.25;
 
 const BINS = 512;
 const bins = new Int32Array(BINS);
@@ -31,6 +48,8 @@ export function allocateServices(w: World, lnDur: Float64Array, tally: Tally): v
   const pool = w.pool;
   const status = pool.status;
   w.kappa = creaming(w);
+  w.strictness = enforcement(w);
+  w.scandalRelief *= 0.95;
   const staffCap = w.staffFte * w.caseloadPerFte;
   const ambH = Math.min(1.3, Math.max(0.8, w.managers.H.amb / Math.max(0.01, w.managers.H.res)));
   const monthlyBudget = Math.max(0, w.reintYear / 12);
@@ -90,7 +109,10 @@ export function allocateServices(w: World, lnDur: Float64Array, tally: Tally): v
     const b = candidateBins[c];
     if (b < threshold) continue;
     const dj = d[j];
-    const cost = dj >= 0.8 ? 0.5 : 1;
+    // participation (sheltered or volunteer work, social activation) for the furthest from work and for
+    // anyone whose wellbeing first needs repair; a participation place takes half a consultant's slot
+    const participation = dj >= PARTICIPATION_DISTANCE || pool.wellbeing[j] < PARTICIPATION_WELLBEING;
+    const cost = participation ? 0.5 : 1;
     if (cost > free) continue;
     if (b === threshold) {
       if (inThreshold <= 0) continue;
@@ -102,7 +124,7 @@ export function allocateServices(w: World, lnDur: Float64Array, tally: Tally): v
     const before = status[j];
     pool.monthsInStatus[j] = 0;
     pool.idle[j] = 0;
-    if (dj >= 0.8) {
+    if (participation) {
       status[j] = S_PARTICIPATION;
       pool.instrument[j] = I_PARTICIPATION;
     } else if (dj >= 0.55 && lksCommitted + p.lksCostMonth <= lksMonthly) {
@@ -113,9 +135,13 @@ export function allocateServices(w: World, lnDur: Float64Array, tally: Tally): v
       status[j] = S_TRAJECTORY;
       pool.instrument[j] = I_COACHING;
     }
-    if (w.trace) w.trace.push(w.t, pool.uid[j], before, status[j], R.service);
+    if (w.trace) w.trace.push(w.t, pool.uid[j], before, status[j], R.service, tierOf(dj) + 1);
   }
   // who gets served: distance of the chosen minus distance of all candidates (negative = creaming),
   // smoothed over about a year
-  if (pickedN > 0 && candN > 0) w.allocationTilt += (pickedD / pickedN - candD / candN - w.allocationTilt) / 12;
+  if (pickedN > 0 && candN > 0) {
+    const gap = pickedD / pickedN - candD / candN;
+    w.allocationTilt = w.tiltStarted ? w.allocationTilt + (gap - w.allocationTilt) / 12 : gap;
+    w.tiltStarted = true;
+  }
 }

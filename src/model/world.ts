@@ -1,5 +1,5 @@
 // The whole state of one simulated municipality, and how it starts.
-import { ClientPool, initialStock, initialSubsidised } from './clients';
+import { ClientPool, initialEmployed, initialStock, initialSubsidised, respectFelt } from './clients';
 import type { ModelConfig, ModelEvent } from './config';
 import type { Params } from './params';
 import { createStreams, type Streams } from './random';
@@ -16,6 +16,9 @@ import {
 } from './types';
 import { Rolling } from './rolling';
 import { inhabitants } from './bounds';
+
+/** months of performance deviations the loop gain looks back over (meta.ts: a 12-month lag over a 24-month window) */
+export const DEV_HISTORY = 36;
 
 export interface ManagerState {
   id: ManagerId;
@@ -84,12 +87,16 @@ export interface Ledger {
   inflow: number;
   /** clients in a subsidised job at the start (tracked besides the N0 on bijstand) */
   initialSubsidised: number;
+  /** former clients at work at the start, followed for re-entry (tracked besides the N0 on bijstand) */
+  initialEmployed: number;
   jobStarts: number;
   subsidisedStarts: number;
   durableExits: number;
   otherExits: number;
   /** former clients no longer tracked: retired from work, or at work for five years */
   outOfSight: number;
+  /** everyone who left for good (other exits, pensions, out of sight), by distance tier when they left */
+  leftByTier: Float64Array;
   reentries: number;
   sanctions: number;
   wrongfulSanctions: number;
@@ -118,8 +125,8 @@ export interface World {
   t: number;
   params: Params;
   config: ModelConfig;
-  /** the benchmark twin: neutral policy, same environment */
-  neutral: boolean;
+  /** the benchmark twin: the default municipality in the same environment, with luck of its own */
+  isTwin: boolean;
   rng: Streams;
   pool: ClientPool;
   /** inhabitants aged 18 to the AOW age: the most people the model tracks at once (bounds.ts) */
@@ -137,6 +144,10 @@ export interface World {
   alignment: number;
   qEff: number;
   kappa: number;
+  /** enforcement this month (werkbedrijf.ts: the strictness policy, the alderman's values, scandals) */
+  strictness: number;
+  /** easing of enforcement after a scandal, fading by 5% a month */
+  scandalRelief: number;
   slots: number;
   overload: number;
   caseloadPerFte: number;
@@ -153,6 +164,8 @@ export interface World {
   mergerMonth: number;
   /** smoothed distance of clients chosen for service minus that of all candidates (negative: creaming) */
   allocationTilt: number;
+  /** has the tilt had its first month (it starts from that month's gap, not from 0) */
+  tiltStarted: boolean;
   effects: TimedEffect[];
   buigShockNext: number;
   // budgets (euro)
@@ -204,15 +217,20 @@ export interface World {
   startsByMonth: Int32Array;
   returnsWithin12: Int32Array;
   // loop telemetry
+  /** this month's loop levels (one entry) */
   loopLevels: Float64Array[];
   loopGain: number;
+  /** months of loop telemetry so far; the last six performance levels; the last 36 deviations from par */
+  loopMonths: number;
+  perfRing: Float64Array;
+  devRing: Float64Array;
   /** performance minus par, smoothed (sign of the spiral) */
   loopDeviation: number;
   perceivedMean: number;
   parkingShare: number;
   wrongfulRateYear: number;
   scandalRateYear: number;
-  /** when tracing: flat list of (month, client, from, to, reason) transitions */
+  /** when tracing: flat list of (month, client, from, to, reason, tier) transitions; tier 1-4 at the moment of the transition */
   trace: number[] | null;
   /** mean wellbeing of the initial stock */
   initialWellbeing: number;
@@ -229,21 +247,29 @@ const AUDIENCE_MIX: Record<ManagerId, Partial<Record<AudienceId, number>>> = {
   P: { employers: 1 },
 };
 
-export function createWorld(config: ModelConfig, seed: number, months: number, neutral: boolean): World {
+/**
+ * A world. The benchmark twin (isTwin) shares the env stream with the actual municipality, so both meet the same
+ * labour market and the same luck events (common random numbers), but draws its clients, decisions, politics and
+ * media from streams of its own: it is another ordinary municipality, with idiosyncratic luck of its own.
+ */
+export function createWorld(config: ModelConfig, seed: number, months: number, isTwin: boolean): World {
   // a copy of its own (settings change it during a run), made by spreading: V8 keeps a spread object's
   // 150 properties in fast mode, where a property-by-property build falls back to a slow dictionary
   const params = { ...config.params };
-  const rng = createStreams(seed);
+  const rng = createStreams(seed, isTwin ? ':twin' : '');
+  if (isTwin) rng.env = createStreams(seed).env;
   const population = inhabitants(params.N0);
   const pool = new ClientPool(Math.ceil(params.N0 * 2.2) + 64, population);
-  initialStock(pool, params, rng.clients);
+  // the respect clients feel at the start (flows.ts), for the stock's settled satisfaction
+  const respect0 = respectFelt(0, config.managers.H.stance.legitimacy, params.strictness, params.staffMorale0);
+  initialStock(pool, params, rng.clients, respect0);
   const subsidised0 = initialSubsidised(pool, params, rng.clients);
+  const employed0 = initialEmployed(pool, params, rng.clients);
   const managers = {} as Record<ManagerId, ManagerState>;
   for (const id of MANAGER_IDS) {
     const mc = config.managers[id];
     // traits not set by the scenario are drawn (three draws per manager, always, to keep the stream aligned)
     const drawn = [0.2 + 0.4 * rng.decisions.next(), 0.2 + 0.4 * rng.decisions.next(), 0.2 + 0.4 * rng.decisions.next()];
-    const neutralStance = { value: 0.5, capacity: 0.5, legitimacy: 0.5 };
     managers[id] = {
       id,
       weights: [...mc.weights],
@@ -253,17 +279,17 @@ export function createWorld(config: ModelConfig, seed: number, months: number, n
       L: 0.5,
       res: 1,
       amb: 1,
-      stance: neutral ? neutralStance : { ...mc.stance },
-      attention: neutral ? { ...ROLE_PRIOR[id] } : { ...mc.attention },
-      prior: neutral ? { ...ROLE_PRIOR[id] } : { ...mc.attention },
-      courage: neutral ? 0 : (mc.courage ?? drawn[0]),
-      design: neutral ? 0 : (mc.design ?? drawn[1]),
-      reframe: neutral ? 0 : (mc.reframe ?? drawn[2]),
+      stance: { ...mc.stance },
+      attention: { ...mc.attention },
+      prior: { ...mc.attention },
+      courage: mc.courage ?? drawn[0],
+      design: mc.design ?? drawn[1],
+      reframe: mc.reframe ?? drawn[2],
       credibility: 0.6,
       aspiration: 0.5,
       trust: { W: 0.6, D: 0.6, H: 0.6, P: 0.6 },
       tenure: 0,
-      control: neutral ? 'fixed' : mc.control,
+      control: mc.control,
       verdict: 0.5,
       audienceMix: AUDIENCE_MIX[id],
     };
@@ -281,7 +307,7 @@ export function createWorld(config: ModelConfig, seed: number, months: number, n
     t: 0,
     params,
     config,
-    neutral,
+    isTwin,
     rng,
     pool,
     inhabitants: population,
@@ -297,6 +323,8 @@ export function createWorld(config: ModelConfig, seed: number, months: number, n
     alignment: 1,
     qEff: params.methodQuality0,
     kappa: params.kappaBase,
+    strictness: params.strictness,
+    scandalRelief: 0,
     slots: 0,
     overload: 0,
     caseloadPerFte: params.caseloadPerFte,
@@ -309,6 +337,7 @@ export function createWorld(config: ModelConfig, seed: number, months: number, n
     metaL: 0.5,
     mergerMonth: -1,
     allocationTilt: 0,
+    tiltStarted: false,
     effects: [],
     buigShockNext: 0,
     buigYear: params.benefitCostYear * params.N0 * (1 + params.buigBias),
@@ -342,7 +371,7 @@ export function createWorld(config: ModelConfig, seed: number, months: number, n
     composite: 0.5,
     flows: emptyFlows(),
     ledger: {
-      benefitSpend: 0, reintSpend: 0, lksSpend: 0, inflow: 0, initialSubsidised: subsidised0, jobStarts: 0, subsidisedStarts: 0, durableExits: 0, otherExits: 0, outOfSight: 0,
+      benefitSpend: 0, reintSpend: 0, lksSpend: 0, inflow: 0, initialSubsidised: subsidised0, initialEmployed: employed0, jobStarts: 0, subsidisedStarts: 0, durableExits: 0, otherExits: 0, outOfSight: 0, leftByTier: new Float64Array(4),
       reentries: 0, sanctions: 0, wrongfulSanctions: 0, ladderUp: 0, ladderDown: 0, banenafspraakJobs: 0, displacedJobsNow: 0, grants: 0,
     },
     events: [],
@@ -355,6 +384,9 @@ export function createWorld(config: ModelConfig, seed: number, months: number, n
     returnsWithin12: new Int32Array(months + 1),
     loopLevels: [],
     loopGain: 1,
+    loopMonths: 0,
+    perfRing: new Float64Array(6),
+    devRing: new Float64Array(DEV_HISTORY),
     loopDeviation: 0,
     perceivedMean: 0.5,
     parkingShare: 0,

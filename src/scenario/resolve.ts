@@ -61,11 +61,15 @@ export function resolveConfig(scenario: Scenario): ModelConfig {
   return { params, managers, audiences, events: (scenario.events ?? []) as ModelEvent[] };
 }
 
-/** The twin: same environment and events, policy parameters at their defaults. */
+/**
+ * The twin: the default municipality (the baseline's managers, audiences and policy parameters) in the
+ * scenario's environment (every other parameter, and the scenario's events, of which the twin takes only luck).
+ */
 export function twinConfig(config: ModelConfig): ModelConfig {
   const params = { ...config.params };
   for (const name of POLICY_PARAMS) params[name] = PARAM_SPECS[name].default;
-  return { ...config, params };
+  const defaults = resolveConfig({ id: 'twin', title: { nl: '', en: '' } } as Scenario);
+  return { params, managers: defaults.managers, audiences: defaults.audiences, events: config.events };
 }
 
 function stripUndefined<T extends object>(o: T | undefined): Partial<T> {

@@ -11,16 +11,49 @@ import fastifyWebsocket from '@fastify/websocket';
 import QRCode from 'qrcode';
 import type { z } from 'zod';
 import { BUILTIN_SCENARIOS } from '../scenario/builtin';
-import { CreateSessionSchema, describeIssues, JoinSchema, PresetSchema, SeatSchema, SOCKET_BYTES_MAX } from '../session/protocol';
+import { CreateSessionSchema, describeIssues, JoinSchema, PresetSaveSchema, SeatSchema, SOCKET_BYTES_MAX } from '../session/protocol';
 import { RuleError } from '../session/rules';
 import { ROLES, seatKey } from '../session/setup';
 import { Hub } from './hub';
-import { randomToken } from './secrets';
+import { hashSecret, randomToken } from './secrets';
 import type { SessionService } from './sessions';
 import type { Store } from './store';
 
 /** the single-segment paths that are pages of the app (index.html routes them; see src/main.ts) */
 export const PAGES = ['training', 'join', 'play', 'facilitator', 'projector', 'debrief', 'solo'] as const;
+
+/**
+ * The Content-Security-Policy every response carries: scripts, styles, workers and connections only from
+ * this server (the WebSocket too: 'self' covers ws: to the same host), no eval (the stage loads
+ * pixi.js/unsafe-eval, Pixi's eval-free shader code), no plugins, no framing. Two allowances, both needed
+ * by the pages as built: style attributes (the score bars set a custom property inline, Pixi positions its
+ * accessibility layer) and blob: for Pixi's image-bitmap worker and pictures the pages make themselves
+ * (downloads, the SVG picture). tests/server/pages.browser.test.ts loads every page under it.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "style-src-attr 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export const SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+};
 
 export interface HttpOptions {
   siteDir: string;
@@ -49,10 +82,10 @@ function parse<T extends z.ZodType>(schema: T, body: unknown, what: string): z.i
   return r.data;
 }
 
-function bearer(req: FastifyRequest): string {
+function bearer(req: FastifyRequest, what: 'session' | 'presets' = 'session'): string {
   const h = req.headers.authorization ?? '';
   const m = /^Bearer ([A-Za-z0-9_-]{16,128})$/.exec(h);
-  if (!m) throw new HttpError(401, 'bad-secret', 'this needs the facilitator link (Authorization: Bearer <key>)');
+  if (!m) throw new HttpError(401, 'bad-secret', what === 'session' ? 'this needs the facilitator link (Authorization: Bearer <key>)' : 'presets need your preset key (Authorization: Bearer <key>)');
   return m[1];
 }
 
@@ -69,9 +102,7 @@ export async function buildHttp(service: SessionService, hub: Hub, store: Store,
   });
 
   app.addHook('onSend', async (_req, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('x-frame-options', 'DENY');
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
   });
 
   await app.register(fastifyRateLimit, { global: false });
@@ -174,19 +205,29 @@ export async function buildHttp(service: SessionService, hub: Hub, store: Store,
 
   app.delete<{ Params: { id: string } }>('/api/sessions/:id', async (req) => {
     const id = facilitated(req);
-    service.delete(id);
+    await service.delete(id);
     return { deleted: id };
   });
 
-  app.get('/api/presets', async () => store.presets());
-
+  // Presets belong to whoever saved them: saving one from a session (with its facilitator key) gives a
+  // preset key (or files it under the one sent along); listing and deleting need that key. Nobody else
+  // sees them: a preset may name people or a municipality.
   app.post<{ Params: { id: string } }>('/api/sessions/:id/preset', async (req) => {
     const id = facilitated(req);
-    const { name } = parse(PresetSchema.pick({ name: true }), req.body, 'preset refused');
+    const { name, owner } = parse(PresetSaveSchema, req.body, 'preset refused');
     const core = service.get(id);
+    const key = owner ?? randomToken(24);
     const preset = { id: randomToken(12), name, setup: core!.setup, createdAt: Date.now() };
-    store.addPreset(preset);
-    return preset;
+    store.addPreset({ ...preset, ownerHash: hashSecret(key) });
+    return { ...preset, owner: key };
+  });
+
+  app.get('/api/presets', async (req) => store.presets(hashSecret(bearer(req, 'presets'))));
+
+  app.delete<{ Params: { preset: string } }>('/api/presets/:preset', async (req) => {
+    const owner = hashSecret(bearer(req, 'presets'));
+    if (!store.deletePreset(req.params.preset, owner)) throw new HttpError(404, 'no-preset', 'no preset of yours has this id');
+    return { deleted: req.params.preset };
   });
 
   app.setNotFoundHandler((req: FastifyRequest, reply: FastifyReply) => {

@@ -173,15 +173,28 @@ export class Hub {
       case 'act':
         // the projector holds the facilitator's key too, but may only step the reveal
         if (conn.as !== 'facilitator' && !(conn.as === 'projector' && msg.action.type === 'reveal')) throw new RuleError('not-facilitator', 'only the facilitator can do this');
-        this.service.act(id, msg.action);
-        if (msg.action.type === 'release') this.kickSeat(id, msg.action.team, msg.action.role);
-        return this.send(conn, { t: 'ack', id: msg.id, at: this.now() });
+        this.service.act(id, msg.action).then(
+          () => {
+            if (msg.action.type === 'release') this.kickSeat(id, msg.action.team, msg.action.role);
+            this.send(conn, { t: 'ack', id: msg.id, at: this.now() });
+          },
+          (e) => this.refuse(conn, msg.id, e),
+        );
+        return;
       case 'whatIf':
         if (conn.as !== 'facilitator') throw new RuleError('not-facilitator', 'only the facilitator can do this');
         this.service.whatIf(id, msg.change).then(
           (r) => this.send(conn, { t: 'whatIf', id: msg.id, result: r.result, actual: r.actual }),
           (e) => this.refuse(conn, msg.id, e),
         );
+        return;
+      case 'replay':
+        if (conn.as !== 'facilitator') throw new RuleError('not-facilitator', 'only the facilitator can do this');
+        this.service.replay(id, msg.team).then(
+          (r) => this.send(conn, { t: 'replay', id: msg.id, team: msg.team, ...r }),
+          (e) => this.refuse(conn, msg.id, e),
+        );
+        return;
     }
   }
 

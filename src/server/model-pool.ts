@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import type { SessionModelApi, TeamResult, TeamRunRequest } from '../session/model-api';
+import type { SessionModelApi, TeamReplay, TeamResult, TeamRunRequest } from '../session/model-api';
 import type { Scenario } from '../scenario/schema';
 
 interface Thread {
@@ -57,6 +57,10 @@ export class ModelPool {
   /** every team of a session at once, spread over the threads */
   teamRuns(reqs: TeamRunRequest[]): Promise<TeamResult[]> {
     return Promise.all(reqs.map((r) => this.teamRun(r)));
+  }
+
+  teamReplay(req: TeamRunRequest): Promise<TeamReplay> {
+    return this.thread(null).api.teamReplay(req);
   }
 
   effectiveScenario(req: TeamRunRequest): Promise<Scenario> {

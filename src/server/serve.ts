@@ -13,6 +13,7 @@ import { Hub } from './hub';
 import { defaultThreads, ModelPool } from './model-pool';
 import { APP_VERSION, SessionService } from './sessions';
 import { Store } from './store';
+import { DecisionWriter } from './writer';
 
 export const SERVE_HELP = `Usage: meerwaarde serve [--port P] [--db FILE] [--host H]
 
@@ -26,6 +27,8 @@ Options:
                   127.0.0.1 keeps it on this computer)
   --join-limit N  join attempts per minute per address (default 60)
   --threads N     model threads (default: one per core, at most 4)
+  --writer W      who commits decisions: thread (default: a writer thread, the event loop never waits
+                  for the disk) or inline (on the event loop; for comparison in npm run bench)
   -h, --help      this help
 
 Sessions survive a restart: state is rebuilt from the seed and the stored decisions.`;
@@ -59,6 +62,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
       host: { type: 'string' },
       'join-limit': { type: 'string' },
       threads: { type: 'string' },
+      writer: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -70,6 +74,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const port = intOption('--port', values.port, 0, 65535, 8080, 'serve');
   const joinLimit = intOption('--join-limit', values['join-limit'], 1, 100_000, 60, 'serve');
   const threads = intOption('--threads', values.threads, 1, 64, defaultThreads(), 'serve');
+  const writerMode = values.writer ?? 'thread';
+  if (writerMode !== 'thread' && writerMode !== 'inline') throw new UsageError(`--writer must be thread or inline, got "${writerMode}"`, 'serve');
   const host = values.host ?? '0.0.0.0';
   if (!/^[\w.:-]+$/.test(host)) throw new UsageError(`--host must be an address such as 127.0.0.1 or 0.0.0.0, got "${host}"`, 'serve');
   const dbFile = resolve(values.db ?? 'meerwaarde-sessions.db');
@@ -80,7 +86,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const store = new Store(dbFile);
   const pool = new ModelPool(join(root, 'dist-cli', 'session-worker.mjs'), threads);
   const hub = new Hub();
-  const service = new SessionService(store, pool, (id) => hub.changed(id));
+  const writer = writerMode === 'thread' ? new DecisionWriter(join(root, 'dist-cli', 'decision-writer.mjs'), dbFile, (batch) => store.committedDecisions(batch)) : null;
+  const service = new SessionService(store, pool, (id) => hub.changed(id), Date.now, writer ?? undefined);
   hub.attach(service);
   const loaded = service.loadAll();
 
@@ -92,6 +99,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
     await app.listen({ port, host });
   } catch (e) {
     await pool.close();
+    await writer?.close();
     store.close();
     const code = (e as { code?: string }).code;
     if (code === 'EADDRINUSE') throw new UsageError(`port ${port} is in use; pick another with --port`, 'serve');
@@ -114,9 +122,10 @@ export async function serveCommand(argv: string[]): Promise<number> {
     const stop = async () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      service.flush();
+      await service.drain();
       await app.close();
       await pool.close();
+      await writer?.close();
       store.close();
       done();
     };

@@ -1,7 +1,8 @@
 // The server's sessions: each a SessionCore rebuilt from the store (set-up, action log, decisions, seats)
 // and kept current. Every change is committed to SQLite before it is applied in memory and before anyone
-// is told; decisions arriving together are committed together (one transaction per event-loop turn), and
-// a facilitator's action first commits the decisions still waiting, so the log order is the real order.
+// is told; decisions are committed by the writer (a thread of its own), those arriving while a batch is on
+// its way together in the next, and a facilitator's action first waits for every decision received before
+// it, so the log order is the real order.
 // The model's results are computed in the model pool from the seed and the stored decisions.
 import { MODEL_VERSION } from '../model/version';
 import { builtinScenario } from '../scenario/builtin';
@@ -9,13 +10,18 @@ import { scenarioHash } from '../scenario/parse';
 import type { Scenario } from '../scenario/schema';
 import { SessionCore, type SeatInfo } from '../session/core';
 import { decisionsCsv, sessionExport } from '../session/export';
-import type { TeamResult } from '../session/model-api';
+import type { TeamReplay, TeamResult } from '../session/model-api';
 import type { WhatIf } from '../session/protocol';
 import { resultsRound, RuleError, type FacilitatorAction, type LoggedAction } from '../session/rules';
 import { seatKey, sessionScenario, type Decision, type Role, type SessionSetup } from '../session/setup';
 import type { ModelPool } from './model-pool';
 import { hashSecret, joinCode, randomToken, secretMatches, sessionId } from './secrets';
-import type { Store } from './store';
+import type { NewDecision, Store } from './store';
+
+/** what commits a batch of decisions and answers with their sequence numbers (src/server/writer.ts) */
+export interface DecisionSink {
+  write(batch: NewDecision[]): Promise<number[]>;
+}
 
 export const APP_VERSION = '0.1.0';
 /** dots on the projector's stage per team */
@@ -46,6 +52,8 @@ export class SessionService {
   private live = new Map<string, Live>();
   private queue: PendingDecision[] = [];
   private flushQueued = false;
+  /** the batch being committed (one at a time, in order) */
+  private writing: Promise<void> | null = null;
 
   constructor(
     private readonly store: Store,
@@ -53,6 +61,8 @@ export class SessionService {
     /** called after a session's views changed (the hub sends them) */
     private readonly changed: (id: string) => void,
     private readonly now: () => number = Date.now,
+    /** commits decisions: the writer thread (serve), or the store on this thread */
+    private readonly writer: DecisionSink = { write: async (batch) => store.addDecisions(batch) },
   ) {}
 
   /** Rebuild every stored session: fold its log, index its decisions and seats, recompute its results. */
@@ -147,30 +157,50 @@ export class SessionService {
     });
   }
 
-  /** commit every waiting decision in one transaction */
+  /**
+   * Send the waiting decisions to the writer as one transaction, unless a batch is being committed: then
+   * they go together once it has (a group commit that grows with the load). Each is acknowledged when its
+   * batch has committed; a batch that fails is refused ("not saved") and changes nothing.
+   */
   flush(): void {
     this.flushQueued = false;
+    if (this.writing || this.queue.length === 0) return;
     const batch = this.queue;
-    if (batch.length === 0) return;
     this.queue = [];
-    let seqs: number[];
-    try {
-      seqs = this.store.addDecisions(batch.map((p) => ({ session: p.core.id, team: p.team, role: p.role, round: p.round, decision: p.decision, at: p.at, name: p.name })));
-    } catch (e) {
-      for (const p of batch) p.reject(new Error(`not saved: ${(e as Error).message}`));
-      return;
-    }
-    const touched = new Set<string>();
-    batch.forEach((p, i) => {
-      p.core.commitDecision({ seq: seqs[i], team: p.team, role: p.role, round: p.round, decision: p.decision, at: p.at, name: p.name });
-      touched.add(p.core.id);
-      p.resolve(p.at);
-    });
-    for (const id of touched) this.changed(id);
+    this.writing = this.writer
+      .write(batch.map((p) => ({ session: p.core.id, team: p.team, role: p.role, round: p.round, decision: p.decision, at: p.at, name: p.name })))
+      .then(
+        (seqs) => {
+          const touched = new Set<string>();
+          batch.forEach((p, i) => {
+            p.core.commitDecision({ seq: seqs[i], team: p.team, role: p.role, round: p.round, decision: p.decision, at: p.at, name: p.name });
+            touched.add(p.core.id);
+            p.resolve(p.at);
+          });
+          for (const id of touched) this.changed(id);
+        },
+        (e: Error) => {
+          for (const p of batch) p.reject(new Error(`not saved: ${e.message}`));
+        },
+      )
+      .finally(() => {
+        this.writing = null;
+        this.flush();
+      });
   }
 
-  act(id: string, action: FacilitatorAction, by: LoggedAction['by'] = 'facilitator'): void {
-    this.flush();
+  /** every decision received so far committed (and in its session): before an action, a delete, a stop */
+  async drain(): Promise<void> {
+    for (;;) {
+      this.flush();
+      if (!this.writing) return;
+      await this.writing;
+    }
+  }
+
+  /** a facilitator's action, after every decision received before it has committed (a restart replays the same) */
+  async act(id: string, action: FacilitatorAction, by: LoggedAction['by'] = 'facilitator'): Promise<void> {
+    await this.drain();
     const l = this.mustLive(id);
     const logged: LoggedAction = { action, at: this.now(), by };
     const next = l.core.tryAction(logged);
@@ -189,6 +219,13 @@ export class SessionService {
     const req = core.whatIfRequest(change);
     const result = await this.pool.teamRun(req);
     return { result: { ...result, summaryJson: null }, actual: core.resultsCurrent ? core.results[change.team] : null };
+  }
+
+  /** one team's months so far, each with its snapshot and dots (the debrief's stage) */
+  replay(id: string, team: number): Promise<TeamReplay> {
+    const core = this.mustLive(id).core;
+    if (team >= core.setup.teams.length) throw new RuleError('team', `there is no team ${team + 1}`);
+    return this.pool.teamReplay(core.requests(undefined, SAMPLE_SIZE)[team]);
   }
 
   /** the team's scenario with every control as an event, to the round the teams see */
@@ -211,9 +248,9 @@ export class SessionService {
     while (!core.resultsCurrent) await new Promise((r) => setTimeout(r, 10));
   }
 
-  delete(id: string): void {
+  async delete(id: string): Promise<void> {
+    await this.drain();
     const l = this.mustLive(id);
-    this.flush();
     if (l.timer) clearTimeout(l.timer);
     this.store.deleteSession(id);
     this.live.delete(id);
@@ -235,11 +272,8 @@ export class SessionService {
     if (s.phase === 'open' && s.deadline !== null) {
       const id = l.core.id;
       l.timer = setTimeout(() => {
-        try {
-          this.act(id, { type: 'close' }, 'timer');
-        } catch {
-          // the round was closed meanwhile
-        }
+        // (refused when the round was closed meanwhile)
+        this.act(id, { type: 'close' }, 'timer').catch(() => undefined);
       }, Math.max(0, s.deadline - this.now()));
     }
     void this.compute(l);

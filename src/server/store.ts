@@ -41,6 +41,11 @@ export interface PresetRow {
   createdAt: number;
 }
 
+/** a preset as stored: whose it is (the SHA-256 of its owner's preset key, never the key) */
+export interface OwnedPreset extends PresetRow {
+  ownerHash: string;
+}
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS sessions (
   id TEXT PRIMARY KEY,
@@ -82,7 +87,8 @@ CREATE TABLE IF NOT EXISTS presets (
   id TEXT PRIMARY KEY,
   name TEXT NOT NULL,
   setup TEXT NOT NULL,
-  created_at INTEGER NOT NULL
+  created_at INTEGER NOT NULL,
+  owner_hash TEXT NOT NULL DEFAULT ''
 );
 `;
 
@@ -104,6 +110,9 @@ export class Store {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    // a file from before presets had owners: its presets get none (nobody lists them; see docs/training.md)
+    const cols = (this.db.pragma('table_info(presets)') as { name: string }[]).map((c) => c.name);
+    if (!cols.includes('owner_hash')) this.db.exec("ALTER TABLE presets ADD COLUMN owner_hash TEXT NOT NULL DEFAULT ''");
     const db = this.db;
     this.q = {
       insertSession: db.prepare('INSERT INTO sessions (id, code, secret_hash, setup, created_at, versions) VALUES (?, ?, ?, ?, ?, ?)'),
@@ -119,9 +128,10 @@ export class Store {
       deleteSeat: db.prepare('DELETE FROM seats WHERE session = ? AND team = ? AND role = ?'),
       insertDecision: db.prepare('INSERT INTO decisions (session, team, role, round, name, decision, at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       decisions: db.prepare('SELECT seq, team, role, round, name, decision, at FROM decisions WHERE session = ? ORDER BY seq'),
-      insertPreset: db.prepare('INSERT INTO presets (id, name, setup, created_at) VALUES (?, ?, ?, ?)'),
-      presets: db.prepare('SELECT id, name, setup, created_at FROM presets ORDER BY created_at'),
-      deletePreset: db.prepare('DELETE FROM presets WHERE id = ?'),
+      findDecision: db.prepare('SELECT seq FROM decisions WHERE session = ? AND team = ? AND role = ? AND round = ? AND name = ? AND decision = ? AND at = ? ORDER BY seq DESC LIMIT 1'),
+      insertPreset: db.prepare('INSERT INTO presets (id, name, setup, created_at, owner_hash) VALUES (?, ?, ?, ?, ?)'),
+      presets: db.prepare("SELECT id, name, setup, created_at FROM presets WHERE owner_hash = ? AND owner_hash <> '' ORDER BY created_at"),
+      deletePreset: db.prepare("DELETE FROM presets WHERE id = ? AND owner_hash = ? AND owner_hash <> ''"),
     };
   }
 
@@ -196,6 +206,17 @@ export class Store {
     )();
   }
 
+  /** the sequence numbers of a batch of decisions if every one is in the file, else null (see src/server/writer.ts) */
+  committedDecisions(list: readonly NewDecision[]): number[] | null {
+    const seqs: number[] = [];
+    for (const d of list) {
+      const row = this.q.findDecision.get(d.session, d.team, d.role, d.round, d.name, JSON.stringify(d.decision), d.at) as { seq: number } | undefined;
+      if (!row) return null;
+      seqs.push(row.seq);
+    }
+    return seqs;
+  }
+
   decisions(session: string): DecisionRow[] {
     return (this.q.decisions.all(session) as { seq: number; team: number; role: string; round: number; name: string; decision: string; at: number }[]).map((r) => ({
       seq: r.seq,
@@ -208,16 +229,18 @@ export class Store {
     }));
   }
 
-  addPreset(p: PresetRow): void {
-    this.q.insertPreset.run(p.id, p.name, JSON.stringify(p.setup), p.createdAt);
+  addPreset(p: OwnedPreset): void {
+    this.q.insertPreset.run(p.id, p.name, JSON.stringify(p.setup), p.createdAt, p.ownerHash);
   }
 
-  presets(): PresetRow[] {
-    return (this.q.presets.all() as { id: string; name: string; setup: string; created_at: number }[]).map((r) => ({ id: r.id, name: r.name, setup: JSON.parse(r.setup), createdAt: r.created_at }));
+  /** the presets of one owner (by the hash of their key) */
+  presets(ownerHash: string): PresetRow[] {
+    return (this.q.presets.all(ownerHash) as { id: string; name: string; setup: string; created_at: number }[]).map((r) => ({ id: r.id, name: r.name, setup: JSON.parse(r.setup), createdAt: r.created_at }));
   }
 
-  deletePreset(id: string): boolean {
-    return this.q.deletePreset.run(id).changes > 0;
+  /** delete a preset if it is this owner's; false when there is none such */
+  deletePreset(id: string, ownerHash: string): boolean {
+    return this.q.deletePreset.run(id, ownerHash).changes > 0;
   }
 
   close(): void {

@@ -75,6 +75,13 @@ export interface TeamResult {
   sample: number[];
 }
 
+/** A team's run month by month: each month's snapshot and the dots drawn that month. */
+export interface TeamReplay {
+  snapshots: MonthSnapshot[];
+  /** STATUS_CODE per dot, one list per month */
+  samples: number[][];
+}
+
 /** a set-up checked in full, with its scenario and the scenario's hash, or what is wrong and where */
 export type ResolvedSetup = { ok: true; setup: SessionSetup; scenario: Scenario; scenarioHash: string } | { ok: false; message: string };
 
@@ -88,6 +95,8 @@ export interface SessionModelApi {
   effectiveScenario(req: TeamRunRequest): Scenario;
   /** monthly.csv of the run so far */
   monthlyCsv(req: TeamRunRequest): string;
+  /** every month of the run so far, for the debrief's stage (a fresh replay, never the cache) */
+  teamReplay(req: TeamRunRequest): TeamReplay;
   forget(keyPrefix: string): void;
 }
 
@@ -196,6 +205,20 @@ export function createSessionModelApi(): SessionModelApi {
     },
     effectiveScenario: (req) => runFor(req, false).sim.effectiveScenario(),
     monthlyCsv: (req) => runFor(req, false).sim.monthlyCsv(),
+    teamReplay(req) {
+      // the same steps as runFor, reading the dots after every month
+      const sim = new Simulation({ scenario: req.scenario, seed: req.seed, months: req.months });
+      const sample = new ClientSample(req.sampleSize);
+      const samples: number[][] = [];
+      for (const round of req.rounds) {
+        for (const event of round) sim.schedule(event);
+        for (let i = 0; i < req.monthsPerRound && !sim.done; i++) {
+          sim.step();
+          samples.push(Array.from(sample.read(sim.world.pool)));
+        }
+      }
+      return { snapshots: [...sim.snapshots], samples };
+    },
     forget(prefix) {
       for (const key of [...cache.keys()]) if (key.startsWith(prefix)) cache.delete(key);
     },

@@ -30,6 +30,7 @@ export const ClientMessageSchema = z.discriminatedUnion('t', [
   z.strictObject({ t: z.literal('decide'), id: MsgId, round: z.number().int().min(1), decision: DecisionSchema }),
   z.strictObject({ t: z.literal('act'), id: MsgId, action: FacilitatorActionSchema }),
   z.strictObject({ t: z.literal('whatIf'), id: MsgId, change: WhatIfSchema }),
+  z.strictObject({ t: z.literal('replay'), id: MsgId, team: z.number().int().min(0).max(99) }),
   z.strictObject({ t: z.literal('ping'), id: MsgId }),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;
@@ -38,7 +39,8 @@ export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 export const CreateSessionSchema = z.strictObject({ setup: SessionSetupSchema });
 export const JoinSchema = z.strictObject({ code: Code });
 export const SeatSchema = z.strictObject({ code: Code, team: z.number().int().min(0), role: z.enum(ROLES), name: DisplayName });
-export const PresetSchema = z.strictObject({ name: DisplayName, setup: SessionSetupSchema });
+/** save a session as a preset: its name, and the preset key to file it under (none: the server makes one) */
+export const PresetSaveSchema = z.strictObject({ name: DisplayName, owner: Secret.optional() });
 
 /** an error as the pages show it: a code they can translate, and a sentence naming what and where */
 export interface ProtocolError {

@@ -1,7 +1,7 @@
 // What each page receives: a participant sees what their role would know, the facilitator sees every
 // team (the god view), the projector sees every team's results, revealed step by step on the page.
 import type { EventLogEntry } from '../model/types';
-import type { Headline, RoleView, TeamResult } from './model-api';
+import type { Headline, RoleView, TeamReplay, TeamResult } from './model-api';
 import type { Phase, RoomMessage, LuckCard } from './rules';
 import type { Decision, Role } from './terms';
 import type { Versions } from './core';
@@ -105,6 +105,7 @@ export type ServerMessage =
   | { t: 'ack'; id: number; at: number }
   | { t: 'error'; id: number | null; code: string; message: string }
   | { t: 'whatIf'; id: number; result: TeamResult; actual: TeamResult | null }
+  | ({ t: 'replay'; id: number; team: number } & TeamReplay)
   | { t: 'message'; text: string; at: number }
   | { t: 'pong'; id: number }
   | { t: 'closed'; reason: string };

@@ -9,6 +9,7 @@ import type { TrainingContext } from './context';
 import { RefusedError } from './net';
 import { errorLine, MessageLine, pageFrame, phaseText, roleName, section, showError, TimerLine } from './parts';
 import { WatchedSession } from './watch';
+import { keepPresetKey, presetKey } from './preset-key';
 import { teamDetail, teamsSideBySide } from './team-tables';
 
 export function startFacilitator(ctx: TrainingContext, root: HTMLElement): void {
@@ -92,9 +93,12 @@ export function startFacilitator(ctx: TrainingContext, root: HTMLElement): void 
   const presetName = h('input', { type: 'text', id: presetId, maxlength: 40, 'data-field': 'preset-name' });
   const presetStatus = h('p', { role: 'status', class: 'hint' });
   const savePreset = button('save-preset', async () => {
-    const r = await fetch(`api/sessions/${session}/preset`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: presetName.value || watched.view?.info.title || 'preset' }) });
-    const j = (await r.json()) as { name?: string; error?: { message: string } };
-    setText(presetStatus, r.ok ? ctx.tt('tr.fac.presetSaved', { name: j.name ?? '' }) : ctx.tt('tr.error', { message: j.error?.message ?? '' }));
+    const owner = presetKey();
+    const body = { name: presetName.value || watched.view?.info.title || 'preset', ...(owner ? { owner } : {}) };
+    const r = await fetch(`api/sessions/${session}/preset`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const j = (await r.json()) as { name?: string; owner?: string; error?: { message: string } };
+    if (r.ok && j.owner) keepPresetKey(j.owner);
+    setText(presetStatus, r.ok ? ctx.tt('tr.fac.presetSaved', { name: j.name ?? '', key: j.owner ?? '' }) : ctx.tt('tr.error', { message: j.error?.message ?? '' }));
   });
   const confirmBox = h('div', { class: 'confirm', hidden: true });
   const confirm = (question: string, onYes: () => void) => {

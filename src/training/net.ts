@@ -75,7 +75,7 @@ export class Connection {
       for (const [id, p] of this.pending) if (!p.sent) this.transmit(id, p);
     } else if (m.t === 'closed') {
       this.stop(m.reason);
-    } else if ((m.t === 'ack' || m.t === 'whatIf' || m.t === 'pong' || m.t === 'error') && m.id !== null && this.pending.has(m.id)) {
+    } else if ((m.t === 'ack' || m.t === 'whatIf' || m.t === 'replay' || m.t === 'pong' || m.t === 'error') && m.id !== null && this.pending.has(m.id)) {
       const p = this.pending.get(m.id)!;
       this.pending.delete(m.id);
       if (m.t === 'error') p.reject(new RefusedError(m.code, m.message));

@@ -130,26 +130,3 @@ export function showError(el: HTMLElement, message: string | null): void {
   el.hidden = message === null;
   setText(el, message ?? '');
 }
-
-/**
- * Give every id inside `root` a suffix, and every reference to one (for, aria-*, href="#..."), so that
- * one panel can stand on a page several times (a panel per team) without duplicate ids.
- */
-export function suffixIds(root: HTMLElement, suffix: string): HTMLElement {
-  const ids = new Set<string>();
-  for (const el of [root, ...root.querySelectorAll<HTMLElement>('[id]')]) {
-    if (!el.id) continue;
-    ids.add(el.id);
-    el.id = `${el.id}-${suffix}`;
-  }
-  const refs = ['for', 'aria-labelledby', 'aria-describedby', 'aria-controls'];
-  for (const el of [root, ...root.querySelectorAll<HTMLElement>('*')]) {
-    for (const name of refs) {
-      const v = el.getAttribute(name);
-      if (v) el.setAttribute(name, v.split(' ').map((id) => (ids.has(id) ? `${id}-${suffix}` : id)).join(' '));
-    }
-    const href = el.getAttribute('href');
-    if (href?.startsWith('#') && ids.has(href.slice(1))) el.setAttribute('href', `#${href.slice(1)}-${suffix}`);
-  }
-  return root;
-}

@@ -62,12 +62,22 @@ export function startProjector(ctx: TrainingContext, root: HTMLElement): void {
   let shownTeam = 0;
   const teamPicker = h('div', { class: 'proj-team-picker', role: 'group' });
   stageGrid.before(teamPicker);
+  // the loop step fills the screen below its heading and no more (1024x768 without scrolling): the
+  // stage takes the height left after the caption and the keys' hint
+  const fitStage = (st: (typeof stages)[number]) => {
+    if (!st.stage) return;
+    const below = st.caption.offsetHeight + (revealBox.querySelector<HTMLElement>(':scope > .hint')?.offsetHeight ?? 24) + 28;
+    const top = st.host.getBoundingClientRect().top + window.scrollY;
+    st.stage.setHeight(Math.max(300, Math.floor(window.innerHeight - top - below)));
+  };
+  window.addEventListener('resize', () => stages.forEach(fitStage));
   const showStages = (teams: string[], list: (TeamResult | null)[]) => {
     stageModule ??= import('../ui/stage/index');
     while (stages.length < teams.length) {
       const host = h('div', { class: 'proj-stage-host' });
       const caption = h('p', { class: 'proj-stage-caption' });
-      stageGrid.append(h('figure', { class: 'proj-stage', hidden: true }, h('figcaption', { class: 'proj-team-name' }, teams[stages.length]), host, caption));
+      // the team's name is the caption (hidden when the picker above names the teams)
+      stageGrid.append(h('figure', { class: 'proj-stage', hidden: true }, h('figcaption', { class: teams.length > 1 ? 'proj-team-name visually-hidden' : 'proj-team-name' }, teams[stages.length]), host, caption));
       stages.push({ host, caption, stage: null });
     }
     shownTeam = Math.min(shownTeam, teams.length - 1);
@@ -93,6 +103,7 @@ export function startProjector(ctx: TrainingContext, root: HTMLElement): void {
         st.stage.update(r.snapshot, Uint8Array.from(r.sample));
         setText(st.caption, describeSnapshot(ctx.i18n, r.snapshot));
       }
+      fitStage(st);
     });
   };
 

@@ -2,6 +2,7 @@
 // The facilitator's controls, the seats taking turns at the keyboard, every team's results and the debrief
 // panels; kept in this browser, exported and imported in the server's export format.
 import { download, h, setText, uid } from '../ui/dom';
+import { mountStageView, type StageView } from '../ui/views';
 import { GOOD_LUCK, LUCK_EVENTS } from '../model/types';
 import { isFinished, RuleError, type FacilitatorAction } from '../session/rules';
 import type { Role } from '../session/terms';
@@ -96,7 +97,24 @@ export async function startSolo(ctx: TrainingContext, root: HTMLElement): Promis
     const resultsBox = h('div', { class: 'solo-results' });
     const reportsHost = h('div', { class: 'debrief-teams' });
     const reports = new TeamReports(ctx, reportsHost);
-    frame.main.replaceChildren(h('div', { class: 'solo-grid' }, facBox, turnBox), resultsBox, reportsHost);
+    // the sandbox's stage for one team at a time (its legend, table view and description come with it)
+    const stageTeamId = uid('stage-team');
+    const stageTeam = h('select', { id: stageTeamId, 'data-field': 'stage-team' });
+    const stageHost = h('div', { class: 'solo-stage-host' });
+    const stageBox = h('div', { class: 'solo-stage' }, h('div', { class: 'replay-controls' }, h('div', { class: 'field' }, ctx.text(h('label', { for: stageTeamId }), 'tr.solo.stageTeam'), stageTeam)), stageHost);
+    stageBox.hidden = true;
+    let stage: Promise<StageView> | null = null;
+    const showStage = async () => {
+      const c = s.core;
+      const r = c.resultsCurrent ? c.results[Number(stageTeam.value) || 0] : null;
+      stageBox.hidden = !r?.snapshot;
+      if (!r?.snapshot) return;
+      const view = await (stage ??= mountStageView(stageHost, ctx.texts, { sampleSize: r.sample.length, height: Math.min(520, Math.max(360, window.innerHeight - 200)) }));
+      view.update(r.snapshot, Uint8Array.from(r.sample));
+      stageHost.dataset.month = String(r.snapshot.month);
+    };
+    stageTeam.addEventListener('change', () => void showStage());
+    frame.main.replaceChildren(h('div', { class: 'solo-grid' }, facBox, turnBox), stageBox, resultsBox, reportsHost);
 
     const fillForm = () => {
       const c = s.core;
@@ -157,6 +175,8 @@ export async function startSolo(ctx: TrainingContext, root: HTMLElement): Promis
           : []),
       );
       if (list && st.round > 0 && (st.phase === 'results' || st.round > 1)) reports.update(names, list);
+      if (stageTeam.options.length !== names.length) stageTeam.replaceChildren(...names.map((n, i) => h('option', { value: String(i) }, n)));
+      void showStage();
     };
     s.onChange(() => {
       render();

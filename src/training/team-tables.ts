@@ -2,7 +2,7 @@
 // audiences (the god view), and a small SVG triangle with its words. Everything is text nodes: names
 // typed by people are never markup.
 import { h } from '../ui/dom';
-import { answerBadge, colHead, dataTable, rowHead, scoreBar } from '../ui/panels/panel-parts';
+import { answerBadge, boxedTable, colHead, rowHead, scoreBar } from '../ui/panels/panel-parts';
 import { AUDIENCE_IDS, CORNERS, MANAGER_IDS, type CornerTriple } from '../model/types';
 import { DIMENSIONS } from '../engine/sandbox-api';
 import type { TeamResult } from '../session/model-api';
@@ -10,8 +10,8 @@ import type { TrainingContext } from './context';
 
 export type Measure = 'stock' | 'toWork' | 'composite' | 'regime' | 'meta' | 'luck' | 'dimensions' | 'twin';
 
-/** one row per measure, one column per team */
-export function teamsSideBySide(ctx: TrainingContext, names: string[], results: (TeamResult | null)[], measures: Measure[], caption: string): HTMLTableElement {
+/** one row per measure, one column per team; in a box that scrolls sideways when a phone is narrower */
+export function teamsSideBySide(ctx: TrainingContext, names: string[], results: (TeamResult | null)[], measures: Measure[], caption: string): HTMLElement {
   const { i18n } = ctx;
   const rows: HTMLTableRowElement[] = [];
   const row = (label: string, cells: (Node | string)[], key: string) => rows.push(h('tr', { 'data-measure': key }, rowHead(label), ...cells.map((c) => h('td', { class: 'num' }, c))));
@@ -31,14 +31,14 @@ export function teamsSideBySide(ctx: TrainingContext, names: string[], results: 
       row(`${i18n.t('twin.difference')}: ${i18n.t('twin.stock')}`, each((r) => (r.report ? i18n.signed(r.report.twin.stock - r.report.twin.twinStock) : '–')), 'twin-stock');
     }
   }
-  return dataTable('data teams-side', caption, [colHead(ctx.tt('tr.deb.measure')), ...names.map((n) => colHead(n, 'num'))], rows);
+  return boxedTable('data teams-side', caption, [colHead(ctx.tt('tr.deb.measure')), ...names.map((n) => colHead(n, 'num'))], rows);
 }
 
 /** one team's four managers (who plays them, their triangle, their verdict) and its audiences' support */
 export function teamDetail(ctx: TrainingContext, name: string, r: TeamResult | null): HTMLElement {
   const { i18n } = ctx;
   if (!r) return h('div', { class: 'team-detail' }, h('h3', {}, name), h('p', {}, ctx.tt('tr.team.none')));
-  const managers = dataTable(
+  const managers = boxedTable(
     'data team-managers',
     ctx.tt('tr.deb.teamDetail', { team: name }),
     [colHead(ctx.tt('tr.fac.role')), ...CORNERS.map((c) => colHead(i18n.t(`corner.${c}.short`), 'num')), colHead(i18n.t('verdict.label'))],
@@ -54,7 +54,7 @@ export function teamDetail(ctx: TrainingContext, name: string, r: TeamResult | n
     }),
   );
   const support = r.snapshot
-    ? dataTable(
+    ? boxedTable(
         'data team-audiences',
         i18n.t('verdict.audiences'),
         [colHead(i18n.t('verdict.who')), colHead(i18n.t('verdict.score'), 'num')],

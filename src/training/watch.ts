@@ -52,6 +52,12 @@ export class WatchedSession<V extends FacilitatorView | ProjectorView> {
     return true;
   }
 
+  /** a facilitator-only JSON file (the export), or null when the server refused */
+  async json<T>(path: string): Promise<T | null> {
+    const r = await fetch(`api/sessions/${encodeURIComponent(this.session)}/${path}`, { headers: { authorization: `Bearer ${this.key}` } });
+    return r.ok ? ((await r.json()) as T) : null;
+  }
+
   /** the link to another view of this session (projector, debrief), with the key */
   link(page: 'projector' | 'debrief' | 'facilitator'): string {
     return `${page}?s=${encodeURIComponent(this.session)}#k=${this.key}`;

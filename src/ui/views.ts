@@ -25,7 +25,7 @@ import { VerdictPanel } from './panels/verdict-panel';
 import { AccountPanel } from './panels/account-panel';
 import { QuadrantPanel } from './panels/quadrant-panel';
 import { DimensionPanel } from './panels/dimension-panel';
-import { TwinPanel } from './panels/twin-panel';
+import { TwinPanel, type LuckCount } from './panels/twin-panel';
 import type { ReportPanel } from './panels/panel-parts';
 import { CompareView, type ComparedRun } from './runs/compare-view';
 
@@ -101,7 +101,8 @@ export type ReportViewKind = 'verdicts' | 'account' | 'quadrants' | 'dimensions'
 
 export interface ReportView {
   readonly root: HTMLElement;
-  update(report: RunReport | null): void;
+  /** `luck`: the run's good and bad luck events (the twin panel counts them) */
+  update(report: RunReport | null, luck?: LuckCount): void;
   dispose(): void;
 }
 
@@ -119,7 +120,7 @@ export function mountReportView(kind: ReportViewKind, container: HTMLElement, te
   const panel = new PANELS[kind](scoped).mount(container);
   return {
     root: panel.root,
-    update: (report) => panel.update(report),
+    update: (report, luck) => (panel instanceof TwinPanel && luck ? panel.update(report, luck) : panel.update(report)),
     dispose() {
       panel.dispose();
       scoped.dispose();

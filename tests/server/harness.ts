@@ -174,7 +174,7 @@ export class Client {
     const id = this.nextId++;
     const from = this.messages.length;
     this.send({ ...msg, id });
-    return this.waitFor((m) => (m.t === 'ack' || m.t === 'error' || m.t === 'whatIf' || m.t === 'pong') && m.id === id, `reply to ${msg.t} ${id}`, from);
+    return this.waitFor((m) => (m.t === 'ack' || m.t === 'error' || m.t === 'whatIf' || m.t === 'replay' || m.t === 'pong') && m.id === id, `reply to ${msg.t} ${id}`, from);
   }
 
   /** the latest view, once one matches */

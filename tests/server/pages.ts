@@ -37,16 +37,18 @@ export async function person(browser: Browser, viewport = LAPTOP, locale = 'en-G
 
 /** the page's view (window.__training.view()) once the predicate holds */
 export async function viewWhen(page: Page, predicate: string, what: string, timeout = 30_000): Promise<Record<string, unknown>> {
-  await page.waitForFunction(
-    (p) => {
-      const v = (window as unknown as { __training?: { view(): unknown } }).__training?.view();
-      return !!v && (new Function('v', `return ${p}`) as (v: unknown) => boolean)(v);
-    },
-    predicate,
-    { timeout, polling: 100 },
-  ).catch((e: Error) => {
-    throw new Error(`${what}: ${e.message}`);
-  });
+  // the predicate is an expression in `v`, polled from here (page.evaluate of a string goes through the
+  // DevTools protocol): the pages' Content-Security-Policy forbids the page itself to evaluate strings
+  const expr = `(() => { const v = window.__training?.view(); return !!v && !!(${predicate}); })()`;
+  const end = Date.now() + timeout;
+  for (;;) {
+    const ok = await page.evaluate(expr).catch((e: Error) => {
+      throw new Error(`${what}: ${e.message}`);
+    });
+    if (ok) break;
+    if (Date.now() > end) throw new Error(`${what}: not seen within ${timeout} ms (${predicate})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
   return page.evaluate(() => (window as unknown as { __training: { view(): Record<string, unknown> } }).__training.view());
 }
 

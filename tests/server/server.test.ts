@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, apiText, Client, createSession, DECISION, ROOT, SETUP, startServer, takeSeat, tempDir, type Created, type Server } from './harness';
 
@@ -86,7 +87,10 @@ describe('training server', () => {
     expect((await fac.request({ t: 'act', action: { type: 'open' } })).t).toBe('ack');
     const ack = await p.request({ t: 'decide', round: 1, decision: { ...DECISION, card: { kind: 'designed', corner: 'capacity' } } });
     expect(ack.t).toBe('ack');
-    // the ack came after the commit: the export (read from the same store) holds it
+    // the ack came after the commit: the file holds it (read on a connection of our own), and the export
+    const file = new Database(server.db, { readonly: true });
+    expect(file.prepare('SELECT team, role, name FROM decisions WHERE session = ?').all(s.id)).toEqual([{ team: 1, role: 'H', name: 'Ezra' }]);
+    file.close();
     const exported = await api<{ decisions: { role: string; team: number; name: string; decision: unknown }[] }>(server, 'GET', `/api/sessions/${s.id}/export.json`, undefined, s.secret);
     expect(exported.body.decisions).toHaveLength(1);
     expect(exported.body.decisions[0]).toMatchObject({ role: 'H', team: 1, name: 'Ezra', decision: { card: { kind: 'designed', corner: 'capacity' } } });
@@ -213,6 +217,63 @@ describe('training server', () => {
     ], { cwd: ROOT }).toString().trim();
     expect(count).toBe('0,0,0,0');
     expect((await api(server, 'GET', `/api/sessions/${s.id}/export.json`, undefined, s.secret)).status).toBe(403);
+  });
+});
+
+describe('presets belong to the facilitator who saved them', () => {
+  let server: Server;
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('lists and deletes them only with the preset key; nobody else sees or removes them; an older file starts with none listed', async () => {
+    // a file from before presets had owners: its preset is listed by nobody
+    const db = join(tempDir(), 'sessions.db');
+    const old = new Database(db);
+    old.exec('CREATE TABLE presets (id TEXT PRIMARY KEY, name TEXT NOT NULL, setup TEXT NOT NULL, created_at INTEGER NOT NULL)');
+    old.prepare('INSERT INTO presets VALUES (?, ?, ?, ?)').run('oldpreset000', 'Oud', JSON.stringify(SETUP), 1);
+    old.close();
+    server = await startServer({ db });
+    const a = await createSession(server);
+    const b = await createSession(server, { ...SETUP, title: 'Tweede' });
+    type Saved = { id: string; name: string; owner: string };
+    // without a key, or with a participant's token, or another session's key: refused
+    expect((await api(server, 'GET', '/api/presets')).status).toBe(401);
+    const token = await takeSeat(server, a.code, 0, 'W', 'Ada');
+    expect((await api(server, 'POST', `/api/sessions/${a.id}/preset`, { name: 'x' }, token)).status).toBe(403);
+    expect((await api(server, 'POST', `/api/sessions/${a.id}/preset`, { name: 'x' }, b.secret)).status).toBe(403);
+    expect((await api(server, 'POST', `/api/sessions/${a.id}/preset`, { name: 'x', owner: 'short' }, a.secret)).status).toBe(400);
+    const first = await api<Saved>(server, 'POST', `/api/sessions/${a.id}/preset`, { name: 'Middenstad <b>2x</b>' }, a.secret);
+    expect(first.status).toBe(200);
+    expect(first.body.owner).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    // a second preset from another session, filed under the same key
+    const second = await api<Saved>(server, 'POST', `/api/sessions/${b.id}/preset`, { name: 'Tweede', owner: first.body.owner }, b.secret);
+    expect(second.body.owner).toBe(first.body.owner);
+    // somebody else's preset
+    const other = await api<Saved>(server, 'POST', `/api/sessions/${b.id}/preset`, { name: 'Van een ander' }, b.secret);
+    expect(other.body.owner).not.toBe(first.body.owner);
+    const mine = await api<{ id: string; name: string; setup: { title: string } }[]>(server, 'GET', '/api/presets', undefined, first.body.owner);
+    expect(mine.body.map((p) => p.name)).toEqual(['Middenstad <b>2x</b>', 'Tweede']);
+    expect(mine.body[1].setup.title).toBe('Tweede');
+    expect(JSON.stringify(mine.body)).not.toContain(first.body.owner);
+    const theirs = await api<{ name: string }[]>(server, 'GET', '/api/presets', undefined, other.body.owner);
+    expect(theirs.body.map((p) => p.name)).toEqual(['Van een ander']);
+    expect((await api<unknown[]>(server, 'GET', '/api/presets', undefined, 'x'.repeat(32))).body).toEqual([]);
+    // deleting: not somebody else's, not without a key, not the ownerless old one; one's own, once
+    expect((await api(server, 'DELETE', `/api/presets/${other.body.id}`, undefined, first.body.owner)).status).toBe(404);
+    expect((await api(server, 'DELETE', `/api/presets/${other.body.id}`)).status).toBe(401);
+    expect((await api(server, 'DELETE', '/api/presets/oldpreset000', undefined, first.body.owner)).status).toBe(404);
+    expect((await api(server, 'DELETE', `/api/presets/${first.body.id}`, undefined, first.body.owner)).status).toBe(200);
+    expect((await api(server, 'DELETE', `/api/presets/${first.body.id}`, undefined, first.body.owner)).status).toBe(404);
+    expect((await api<{ name: string }[]>(server, 'GET', '/api/presets', undefined, first.body.owner)).body.map((p) => p.name)).toEqual(['Tweede']);
+    expect((await api<{ name: string }[]>(server, 'GET', '/api/presets', undefined, other.body.owner)).body.map((p) => p.name)).toEqual(['Van een ander']);
+    await server.stop();
+    // kept across a restart, the old row untouched
+    server = await startServer({ db });
+    expect((await api<{ name: string }[]>(server, 'GET', '/api/presets', undefined, first.body.owner)).body.map((p) => p.name)).toEqual(['Tweede']);
+    const check = new Database(db, { readonly: true });
+    expect((check.prepare('SELECT count(*) AS n FROM presets').get() as { n: number }).n).toBe(3);
+    check.close();
   });
 });
 

@@ -25,19 +25,19 @@ describe('the round timer', () => {
     const { id } = service.create(setup);
     const core = service.get(id)!;
     service.takeSeat(core, 0, 'W', 'Gert');
-    service.act(id, { type: 'open' });
+    await service.act(id, { type: 'open' });
     expect(core.state.deadline).toBe(clock + 30_000);
     await service.decide(id, 0, 'W', 1, DECISION);
     clock += 10_000;
-    service.act(id, { type: 'pause' });
+    await service.act(id, { type: 'pause' });
     expect(core.state.pausedRemaining).toBe(20_000);
     clock += 600_000; // a long pause: the timer does not run
-    service.act(id, { type: 'resume' });
-    service.act(id, { type: 'extend', seconds: 30 });
+    await service.act(id, { type: 'resume' });
+    await service.act(id, { type: 'extend', seconds: 30 });
     expect(core.state.deadline).toBe(clock + 50_000);
     // just before the deadline: the timer fires (its delay is the deadline minus the service's clock)
     clock += 49_990;
-    service.act(id, { type: 'message', text: 'ten more milliseconds' });
+    await service.act(id, { type: 'message', text: 'ten more milliseconds' });
     await expect.poll(() => core.state.phase, { timeout: 5000 }).toBe('closed');
     expect(core.log[core.log.length - 1]).toMatchObject({ by: 'timer', action: { type: 'close' } });
     expect(core.decisionFor(0, 'W', 1)?.decision).toEqual(DECISION);

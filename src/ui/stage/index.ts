@@ -1,5 +1,8 @@
 // The sandbox's canvas: the success loop, the meta triangle, the jobseekers and luck, drawn with Pixi.
 // The app shell owns every control and description (DOM); this draws and animates between months.
+// Pixi's shader code without eval, so the pages run under a Content-Security-Policy with no 'unsafe-eval'
+// (the training server sends one: src/server/http.ts)
+import 'pixi.js/unsafe-eval';
 import { Application, Container, Graphics, Rectangle, UPDATE_PRIORITY, type Ticker } from 'pixi.js';
 import type { EventLogEntry, MonthSnapshot } from '../../model/types';
 import { capBatchTextures, wantsAntialias } from './renderTuning';
