@@ -24,7 +24,7 @@ export interface RunFault {
 
 /** What the check needs to know about the run besides its outputs. */
 export interface RunFrame {
-  /** clients on bijstand at the start (N0) and in a subsidised job at the start */
+  /** clients tracked at the start: N0 on bijstand, those in a subsidised job and the former clients at work (model section 5) */
   initialClients: number;
   /** the inhabitants aged 18 to the AOW age: the most people the model tracks */
   inhabitants: number;
@@ -158,7 +158,7 @@ export function auditSnapshots(snapshots: readonly MonthSnapshot[], frame: RunFr
     inflow += snap.flows.inflow;
     const tracked = TRACKED.reduce((n, s) => n + sum4(snap.caseload[s]), 0);
     if (tracked > frame.inhabitants) return { month: snap.month, quantity: 'caseload (all tracked)', value: tracked, expected: `at most the ${frame.inhabitants} inhabitants` };
-    const accounted = tracked + snap.caseload.exited[0];
+    const accounted = tracked + sum4(snap.caseload.exited);
     const entered = frame.initialClients + inflow;
     if (accounted !== entered) return { month: snap.month, quantity: 'caseload (clients accounted for)', value: accounted, expected: `${entered} (the clients at the start plus the inflow)` };
   }
@@ -224,7 +224,7 @@ export function scenarioSettings(scenario: Scenario, beforeMonth: number, limit 
 /** The run's frame: what its outputs are checked against. */
 export function frameOf(sim: Simulation): RunFrame {
   const w = sim.world;
-  return { initialClients: w.params.N0 + w.ledger.initialSubsidised, inhabitants: w.inhabitants };
+  return { initialClients: w.params.N0 + w.ledger.initialSubsidised + w.ledger.initialEmployed, inhabitants: w.inhabitants };
 }
 
 /** Checks a finished (or stopped) run: the snapshots so far, then the summary. */

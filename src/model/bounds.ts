@@ -48,6 +48,30 @@ export function startingSubsidisedMax(N0: number): number {
   return N0;
 }
 
+/**
+ * The clarity focus of effective method quality, 1 + clarityFocus (clarity - 0.6), is at least 0: a muddled
+ * agenda wastes method quality, it does not make services harmful. It binds only when clarityFocus is above
+ * 1/0.6 and the managers' mean clarity is below 0.6 - 1/clarityFocus (never at the default clarityFocus of 1).
+ */
+export function clarityFactor(clarityFocus: number, clarity: number): number {
+  const f = 1 + clarityFocus * (clarity - 0.6);
+  return f > 0 ? f : 0;
+}
+
+/** The most effective method quality qEff can reach: method quality 1, full alignment and clarity, morale 1. */
+export function qEffMax(clarityFocus: number): number {
+  return clarityFactor(clarityFocus, 1) * (1.5 / 1.2);
+}
+
+/**
+ * After-care scales the re-entry hazard by 1 - postPlacementCoach qEff, kept at least 0 (no negative hazard). It
+ * binds only when postPlacementCoach qEff is above 1 (never at the default postPlacementCoach of 0.3).
+ */
+export function afterCareFactor(postPlacementCoach: number, qEff: number): number {
+  const f = 1 - postPlacementCoach * qEff;
+  return f > 0 ? f : 0;
+}
+
 /** Below this, a CES exponent counts as 0 and the CES is its limit, the geometric mean. */
 export const CES_RHO_EPSILON = 1e-6;
 

@@ -18,7 +18,7 @@ import {
   tierOf,
 } from './clients';
 import { exp, log, pow, sigmoid } from './detmath';
-import { saturateInflowFactor } from './bounds';
+import { afterCareFactor, saturateInflowFactor } from './bounds';
 import { effectSum } from './environment';
 import type { Params } from './params';
 import type { World } from './world';
@@ -163,7 +163,7 @@ export function clientsMonth(w: World, lnDur: Float64Array, otherDur: Float64Arr
 
   const respect = respectFelt(w.overload, w.managers.H.stance.legitimacy, strict, w.staffMorale);
   const wrongShare = clamp01(p.errBase + p.errOverload * w.overload);
-  const afterCare = 1 - p.postPlacementCoach * w.qEff;
+  const afterCare = afterCareFactor(p.postPlacementCoach, w.qEff);
   const creamingNow = w.kappa >= 0.65 ? 1 : 0;
   const flows = w.flows;
   const ledger = w.ledger;

@@ -2,7 +2,7 @@
 // Meta value: agenda clarity times agreement; meta capacity: complements (CES, rho = -1) times alignment;
 // meta legitimacy: weakest link (CES, rho = -2). Misalignment wastes method quality (qEff).
 import { clamp01 } from './clients';
-import { CES_RHO_EPSILON } from './bounds';
+import { CES_RHO_EPSILON, clarityFactor } from './bounds';
 import { exp, log, pow } from './detmath';
 import { programmaticScore } from './indicators';
 import { MANAGER_IDS, type CornerTriple } from './types';
@@ -41,10 +41,10 @@ export function metaTriangle(w: World): void {
   w.metaC = clamp01(pow(align, p.thetaC) * ces(ms.map((m) => m.C), p.rhoC));
   w.metaL = clamp01(ces(ms.map((m) => m.L), p.rhoL));
   // misalignment wastes method quality; a clear agenda focuses it (1 at the starting clarity of 0.6), and
-  // demoralised staff apply it less well (1 at the starting morale of 0.7)
+  // demoralised staff apply it less well (1 at the starting morale of 0.7); it can exceed 1 (bounds.ts: qEffMax)
   let clarity = 0;
   for (const m of ms) clarity += m.clarity / ms.length;
-  w.qEff = w.methodQuality * Math.sqrt(align) * (1 + p.clarityFocus * (clarity - 0.6)) * ((0.5 + w.staffMorale) / 1.2);
+  w.qEff = w.methodQuality * Math.sqrt(align) * clarityFactor(p.clarityFocus, clarity) * ((0.5 + w.staffMorale) / 1.2);
 }
 
 /**

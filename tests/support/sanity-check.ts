@@ -4,7 +4,7 @@
 // memory bounded by the inhabitants and the months; then the production output check (auditRun) must pass.
 import { auditRun, describeFault } from '../../src/engine/audit';
 import { Simulation } from '../../src/engine/simulation';
-import { LM_SHOCK_MAX, STAFF_TARGET_MAX } from '../../src/model/bounds';
+import { LM_SHOCK_MAX, STAFF_TARGET_MAX, qEffMax } from '../../src/model/bounds';
 import { S_EXITED } from '../../src/model/clients';
 import { tracked } from '../../src/model/flows';
 import type { World } from '../../src/model/world';
@@ -32,7 +32,10 @@ export const LOG_ENTRIES_PER_MONTH = 40;
 /** The state of one world after a month: ranges, finiteness, conservation, bounded memory. */
 export function checkWorld(w: World, name: string, scheduledEvents: number): void {
   const at = (q: string) => `${name} month ${w.t}: ${q}`;
-  for (const [q, x] of Object.entries({ employerGoodwill: w.employerGoodwill, staffMorale: w.staffMorale, methodQuality: w.methodQuality, conflict: w.conflict, alignment: w.alignment, qEff: w.qEff, kappa: w.kappa, metaV: w.metaV, metaC: w.metaC, metaL: w.metaL, overload: w.overload, composite: w.composite })) unit(at(q), x);
+  for (const [q, x] of Object.entries({ employerGoodwill: w.employerGoodwill, staffMorale: w.staffMorale, methodQuality: w.methodQuality, conflict: w.conflict, alignment: w.alignment, kappa: w.kappa, metaV: w.metaV, metaC: w.metaC, metaL: w.metaL, overload: w.overload, composite: w.composite })) unit(at(q), x);
+  // effective method quality may exceed 1 (a clear agenda and high morale focus it), up to qEffMax
+  atLeast(at('qEff'), w.qEff, 0);
+  if (w.qEff > qEffMax(w.params.clarityFocus) * (1 + TOL)) throw new Broken(`${at('qEff')} = ${w.qEff}, above ${qEffMax(w.params.clarityFocus)}`);
   if (Math.abs(w.lmX) > LM_SHOCK_MAX) throw new Broken(`${at('lmX')} = ${w.lmX}, beyond +-${LM_SHOCK_MAX}`);
   if (!(w.lm > 0)) throw new Broken(`${at('lm')} = ${w.lm}, not positive`);
   for (const [q, x] of Object.entries({ vacPool: w.vacPool, carved: w.carved, buigYear: w.buigYear, reintYear: w.reintYear, lksYear: w.lksYear, slots: w.slots, buigDeficitShare: w.buigDeficitShare, jobDemand: w.jobDemand })) atLeast(at(q), x, 0);
@@ -73,7 +76,7 @@ export function checkWorld(w: World, name: string, scheduledEvents: number): voi
   }
   if (count !== tracked(p)) throw new Broken(`${at('tracked')} ${count} against the pool's ${tracked(p)}`);
   const L = w.ledger;
-  if (count + L.otherExits + L.outOfSight !== w.params.N0 + L.initialSubsidised + L.inflow) throw new Broken(`${at('conservation')}: ${count} tracked + ${L.otherExits} other exits + ${L.outOfSight} out of sight != ${w.params.N0} + ${L.initialSubsidised} + ${L.inflow}`);
+  if (count + L.otherExits + L.outOfSight !== w.params.N0 + L.initialSubsidised + L.initialEmployed + L.inflow) throw new Broken(`${at('conservation')}: ${count} tracked + ${L.otherExits} other exits + ${L.outOfSight} out of sight != ${w.params.N0} + ${L.initialSubsidised} + ${L.initialEmployed} + ${L.inflow}`);
   // bounded memory: the pool never holds more slots than the inhabitants; logs grow by a bounded amount a month
   if (count > w.inhabitants || p.capacity > w.inhabitants) throw new Broken(`${at('pool')} ${count} tracked in ${p.capacity} slots, above the ${w.inhabitants} inhabitants`);
   if (w.eventLog.length > LOG_ENTRIES_PER_MONTH * w.t + scheduledEvents) throw new Broken(`${at('event log')} ${w.eventLog.length} entries`);

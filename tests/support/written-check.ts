@@ -133,7 +133,8 @@ export function writtenProblems(dir: string, frame: WrittenFrame, limit = 20): s
   const limit18ToAow = inhabitants(N0);
   const statuses = ['benefit', 'trajectory', 'participation', 'subsidised', 'employed'];
   const tracked = rows.map((_, m) => statuses.reduce((n, s) => n + [1, 2, 3, 4].reduce((t, k) => t + run.series(`caseload.${s}.tier${k}`)[m], 0), 0));
-  const exited = run.series('caseload.exited.tier1');
+  // the clients gone for good, by their tier when they left (cumulative)
+  const exited = rows.map((_, m) => [1, 2, 3, 4].reduce((t, k) => t + run.series(`caseload.exited.tier${k}`)[m], 0));
   const inflow = run.series('flows.inflow');
   for (const column of ['stock', 'twin.stock']) {
     run.series(column).forEach((x, m) => x > limit18ToAow && out.push(`month ${m + 1}: ${column} ${x} above the ${limit18ToAow} inhabitants aged 18 to the AOW age`));
