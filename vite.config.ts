@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 const page = (name: string) => resolve(import.meta.dirname, name);
 
@@ -18,6 +18,8 @@ export default defineConfig({
   },
   test: {
     include: ['tests/**/*.test.ts'],
+    // the nightly-sized property run has its own config (npm run test:nightly)
+    exclude: [...configDefaults.exclude, 'tests/nightly/**'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -39,7 +39,8 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
         fc.record({ month: fc.integer({ min: 0, max: 30 }), type: fc.constant('set' as const), path: fc.constantFrom('managers.W.stance.value', 'managers.H.attention.capacity', 'params.strictness', 'params.luckIntensity'), value: unit }),
       ),
       { maxLength: 6 },
-    ),
+    // the schema allows one merger (the werkbedrijf and the sheltered-work company merge once)
+    ).filter((events) => events.filter((e) => e.type === 'merger').length <= 1),
   })
   .map(({ params, N0, firstElectionMonth, manager, managerId, events }) =>
     parseScenario({ id: 'prop', title: text, description: text, notice: text, months: 30, params: { ...params, N0, firstElectionMonth }, managers: { [managerId]: manager }, events }, 'property'),

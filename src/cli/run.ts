@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { Simulation } from '../engine/simulation';
 import { parseScenario } from '../scenario/parse';
 import { MAX_SEED } from '../scenario/schema';
-import { UsageError } from './errors';
+import { assertSaneRun, RunCheckError } from '../engine/audit';
+import { EXIT_INTERNAL, UsageError } from './errors';
 import { checkOutput, readJsonFile, writeFilesAtomically } from './io';
 import { intOption } from './options';
 import { onInterrupt, yieldToSignals } from './interrupt';
@@ -23,7 +24,10 @@ Options:
   --trace      also write clients.csv
   -h, --help   this help
 
-The same scenario, seed and months always give the same bytes.`;
+The same scenario, seed and months always give the same bytes. Before anything is written, the
+output is checked (every number finite, every quantity in its range, every client accounted for);
+a run that fails the check writes nothing and exits with 1, naming the month, the quantity and the
+scenario setting most likely at fault.`;
 
 export async function runCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -65,10 +69,27 @@ export async function runCommand(argv: string[]): Promise<number> {
   } finally {
     stopWatching();
   }
+  return commitRun(sim, file, out, values.trace === true);
+}
+
+/**
+ * Checks a finished run's output (engine/audit.ts), then writes its files. A wrong answer is never a success:
+ * a run that fails the check writes nothing, says what failed where, and returns exit code 1.
+ */
+export async function commitRun(sim: Simulation, file: string, out: string, trace: boolean): Promise<number> {
+  try {
+    assertSaneRun(sim);
+  } catch (e) {
+    if (!(e instanceof RunCheckError)) throw e;
+    process.stderr.write(`meerwaarde run: ${file}: ${e.message}; nothing was written to ${out}/\n`);
+    return EXIT_INTERNAL;
+  }
   const files: Record<string, string | Iterable<string>> = { 'monthly.csv': sim.monthlyCsv(), 'summary.json': sim.summaryJson() };
-  if (values.trace) files['clients.csv'] = sim.clientsCsvChunks();
+  if (trace) files['clients.csv'] = sim.clientsCsvChunks();
   await writeFilesAtomically(out, files);
   const s = sim.summary();
+  const scenario = sim.scenario;
+  const seed = sim.seed;
   const d = s.dimensions;
   process.stdout.write(
     `${scenario.id}, seed ${seed}, ${sim.months} months -> ${out}/\n` +

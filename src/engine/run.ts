@@ -1,7 +1,8 @@
-// One whole run, for headless callers (sweeps, tests): scenario + seed + months in, summary and monthly
-// snapshots out. The CLI and the sandbox use Simulation directly for files and step-by-step control.
+// One whole run, for headless callers (sweeps, tests): scenario + seed + months in, checked summary and
+// monthly snapshots out. The CLI and the sandbox use Simulation directly for files and step-by-step control.
 import type { MonthSnapshot } from '../model/types';
 import type { Scenario } from '../scenario/schema';
+import { assertSaneRun } from './audit';
 import { Simulation } from './simulation';
 import type { Summary } from './summary';
 
@@ -16,9 +17,11 @@ export interface RunOutput {
   monthly: MonthSnapshot[];
 }
 
+/** Runs and checks the output (audit.ts): a run that fails the check throws RunCheckError instead of answering. */
 export function runScenario(input: RunInput): RunOutput {
   const sim = new Simulation(input);
   sim.run();
+  assertSaneRun(sim);
   return { summary: sim.summary(), monthly: sim.snapshots };
 }
 

@@ -96,6 +96,10 @@ export interface Summary {
   events: EventLogEntry[];
 }
 
+function perStock(flow: number, meanStock: number): number {
+  return meanStock > 0 ? flow / meanStock : 0;
+}
+
 /** yearly rate from monthly exits over person-months at risk */
 function yearly(exits: number, risk: number): number {
   if (risk <= 0) return 0;
@@ -234,9 +238,10 @@ export function buildSummary(sim: Simulation): Summary {
       yearlyExitOver36Months: yearly(w.exitsByDur[2], w.riskByDur[2]),
       durationDependenceRatio: yearly(w.exitsByDur[0], w.riskByDur[0]) / Math.max(1e-9, yearly(w.exitsByDur[2], w.riskByDur[2])),
       reentryWithin12Months: startsFollowed > 0 ? returned / startsFollowed : 0,
-      yearlyOutflowToWork: L.jobStarts / years / meanStock,
-      yearlyOutflowTotal: (L.jobStarts + L.otherExits) / years / meanStock,
-      yearlyInflow: L.inflow / years / meanStock,
+      // per client on bijstand a year (0 when nobody was on bijstand all run)
+      yearlyOutflowToWork: perStock(L.jobStarts / years, meanStock),
+      yearlyOutflowTotal: perStock((L.jobStarts + L.otherExits) / years, meanStock),
+      yearlyInflow: perStock(L.inflow / years, meanStock),
     },
     caseload: { stock, byStatusAndTier: byStatus },
     events: w.eventLog.slice(),

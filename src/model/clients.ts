@@ -4,6 +4,7 @@
 import { log, pow } from './detmath';
 import type { Stream } from './random';
 import type { Params } from './params';
+import { startingSubsidisedMax } from './bounds';
 
 export const S_BENEFIT = 0;
 export const S_TRAJECTORY = 1;
@@ -43,6 +44,8 @@ const TIER_HI = [0.3, 0.55, 0.8, 1];
 export class ClientPool {
   size = 0; // slots in use (high-water mark)
   capacity: number;
+  /** the most slots the pool may ever hold (the inhabitants 18 to AOW age, bounds.ts) */
+  readonly limit: number;
   d!: Float64Array; // distance to the labour market, 0-1
   dur!: Int32Array; // months on benefit in the current spell
   ageM!: Int32Array; // age in months
@@ -62,8 +65,9 @@ export class ClientPool {
   nextUid = 1;
   free: number[] = [];
 
-  constructor(capacity: number) {
-    this.capacity = Math.max(16, capacity);
+  constructor(capacity: number, limit = Number.MAX_SAFE_INTEGER) {
+    this.limit = limit;
+    this.capacity = Math.min(limit, Math.max(16, capacity));
     this.allocate(this.capacity);
   }
 
@@ -96,7 +100,9 @@ export class ClientPool {
   take(): number {
     if (this.free.length > 0) return this.free.pop() as number;
     if (this.size >= this.capacity) {
-      this.capacity = Math.ceil(this.capacity * 1.5);
+      // the inflow never brings more people than the inhabitants (flows.ts), so the limit is never passed
+      if (this.capacity >= this.limit) throw new RangeError(`the client pool is full (${this.limit} inhabitants)`);
+      this.capacity = Math.min(this.limit, Math.ceil(this.capacity * 1.5));
       this.allocate(this.capacity);
     }
     return this.size++;
@@ -209,7 +215,7 @@ const EMPLOYED_TIER_CUM = [0.45, 0.8, 0.97, 1];
  * placed (Divosa: LKS is 5-15% of BUIG), so the budget is mostly committed on day one.
  */
 export function initialSubsidised(pool: ClientPool, params: Params, rng: Stream): number {
-  const n = Math.floor((0.95 * params.lksBudgetYear) / 12 / params.lksCostMonth);
+  const n = Math.min(startingSubsidisedMax(params.N0), Math.floor((0.95 * params.lksBudgetYear) / 12 / params.lksCostMonth));
   for (let i = 0; i < n; i++) {
     // placed at a distance of 0.55-0.85 one to five years ago, and closer to the market since (learning on the job)
     const d = 0.25 + 0.6 * rng.next();

@@ -3,6 +3,7 @@
 // benchmark twin and every strategy meet the same luck (common random numbers).
 import { exp, sin } from './detmath';
 import { clamp01 } from './clients';
+import { BUIG_SHOCK_MAX, saturateLabourMarket } from './bounds';
 import { missionAchievement } from './indicators';
 import { GOOD_LUCK, type LuckEvent } from './types';
 import { logEvent, type World } from './world';
@@ -35,7 +36,7 @@ const EVENT_TEXT: Record<LuckEvent, string> = {
 /** Updates the labour market and vacancies (reference 6.7.1). */
 export function labourMarket(w: World): void {
   const p = w.params;
-  w.lmX = p.lmPhi * w.lmX + p.lmSigma * w.rng.env.normal();
+  w.lmX = saturateLabourMarket(p.lmPhi * w.lmX + p.lmSigma * w.rng.env.normal());
   const cycle = p.cycleAmp * sin((2 * Math.PI * (w.t + p.cyclePhase)) / p.cyclePeriod);
   w.lm = p.lm0 * exp(w.lmX + cycle);
   const carved = effectSum(w, 'carvedJobs') + w.carved;
@@ -84,11 +85,11 @@ export function applyLuck(w: World, type: LuckEvent, magnitude: number, u: numbe
   let size = m;
   switch (type) {
     case 'recession':
-      w.lmX -= 0.5 * m;
+      w.lmX = saturateLabourMarket(w.lmX - 0.5 * m);
       w.effects.push({ until: w.t + 12, kind: 'inflowMult', amount: 0.3 * m });
       break;
     case 'boom':
-      w.lmX += 0.3 * m;
+      w.lmX = saturateLabourMarket(w.lmX + 0.3 * m);
       break;
     case 'employerClosure': {
       size = (0.01 + 0.02 * u) * m;
@@ -109,7 +110,7 @@ export function applyLuck(w: World, type: LuckEvent, magnitude: number, u: numbe
     }
     case 'nationalBudgetChange':
       size = 0.04 * m * w.budgetNoise;
-      w.buigShockNext += size;
+      w.buigShockNext = Math.max(-BUIG_SHOCK_MAX, Math.min(BUIG_SHOCK_MAX, w.buigShockNext + size));
       break;
     case 'mediaScandal': {
       size = m * (0.15 + 0.2 * u);

@@ -18,6 +18,7 @@ import {
   tierOf,
 } from './clients';
 import { exp, log, pow, sigmoid } from './detmath';
+import { afterCareFactor, saturateInflowFactor } from './bounds';
 import { effectSum } from './environment';
 import type { Params } from './params';
 import type { World } from './world';
@@ -104,11 +105,20 @@ function jobHazard(p: Params, pool: World['pool'], j: number, k: HazardTerms, ln
   return h;
 }
 
+/** Clients the pool follows now: every status but exited. */
+export function tracked(pool: World['pool']): number {
+  return pool.size - pool.free.length;
+}
+
 export function inflow(w: World): void {
   const p = w.params;
   const mult = 1 + effectSum(w, 'inflowMult');
-  const mean = ((p.N0 * p.inflowRateYear) / 12) * pow(p.lm0 / w.lm, p.inflowElast) * mult + effectSum(w, 'extraInflow');
-  const n = w.rng.clients.poisson(mean);
+  const lmFactor = saturateInflowFactor(pow(p.lm0 / w.lm, p.inflowElast));
+  const mean = ((p.N0 * p.inflowRateYear) / 12) * lmFactor * mult + effectSum(w, 'extraInflow');
+  // newcomers come from the inhabitants not yet tracked: when none are left, the inflow stops (bounds.ts)
+  const room = w.inhabitants - tracked(w.pool);
+  const drawn = w.rng.clients.poisson(mean < room ? mean : room);
+  const n = drawn < room ? drawn : Math.max(0, room);
   for (let i = 0; i < n; i++) {
     const j = admitNewcomer(w.pool, p, w.lm, w.rng.clients);
     if (w.trace) w.trace.push(w.t, w.pool.uid[j], S_EXITED, S_BENEFIT, R.inflow, tierOf(w.pool.d[j]) + 1);
@@ -138,6 +148,8 @@ export function clientsMonth(w: World, lnDur: Float64Array, otherDur: Float64Arr
   const hasSvcExtra = p.svcExtraTier23 > 0;
 
   const k: HazardTerms = { common, lmTilt, svcScale, inv2w2, hasSvcExtra };
+  // this month's inflow may have grown the pool: the candidate list must hold every slot
+  ensureCandidateRoom(tally, pool);
   // vacancies are shared among this month's job seekers in proportion to last month's demand (one month's
   // lag lets hazards and transitions go in one pass); the first month estimates it directly
   if (w.t === 0 || !(w.jobDemand > 0)) {
@@ -151,7 +163,7 @@ export function clientsMonth(w: World, lnDur: Float64Array, otherDur: Float64Arr
 
   const respect = respectFelt(w.overload, w.managers.H.stance.legitimacy, strict, w.staffMorale);
   const wrongShare = clamp01(p.errBase + p.errOverload * w.overload);
-  const afterCare = 1 - p.postPlacementCoach * w.qEff;
+  const afterCare = afterCareFactor(p.postPlacementCoach, w.qEff);
   const creamingNow = w.kappa >= 0.65 ? 1 : 0;
   const flows = w.flows;
   const ledger = w.ledger;

@@ -2,6 +2,7 @@
 // the quarterly decision rule (satisficing and balancing, 6.7.12) and the initiative lotteries
 // (courage, design, reframing: 6.7.13).
 import { clamp01 } from './clients';
+import { STAFF_TARGET_MAX } from './bounds';
 import { exp, sigmoid } from './detmath';
 import { shiftSupport } from './environment';
 import { AUDIENCE_IDS, CORNERS, MANAGER_IDS, type Corner, type InitiativeKind, type ManagerId } from './types';
@@ -145,7 +146,7 @@ function findResources(w: World, id: ManagerId, size: number): void {
     w.grantsYtd += amount;
     w.ledger.grants += amount;
   } else if (id === 'H') {
-    w.staffTarget *= 1 + size * 0.5;
+    w.staffTarget = Math.min(STAFF_TARGET_MAX * w.params.staffFte, w.staffTarget * (1 + size * 0.5));
   } else {
     w.carved += size * 0.5;
   }
@@ -166,7 +167,8 @@ export function decide(w: World): void {
     const u3 = rng.next();
     const u4 = rng.next();
     const s = dot(m.weights, lagged) + noise;
-    m.aspiration += p.alphaAspMgr * (s - m.aspiration);
+    // own success is a score (0-1) plus a little noise: the aspiration stays in the scores' range
+    m.aspiration = clamp01(m.aspiration + p.alphaAspMgr * (s - m.aspiration));
     // frames must be borne out: credibility follows results
     m.credibility = clamp01(m.credibility + p.credAdj * 0.25 * (w.composite - 0.5));
     if (m.control !== 'auto') continue;

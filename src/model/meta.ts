@@ -2,7 +2,8 @@
 // Meta value: agenda clarity times agreement; meta capacity: complements (CES, rho = -1) times alignment;
 // meta legitimacy: weakest link (CES, rho = -2). Misalignment wastes method quality (qEff).
 import { clamp01 } from './clients';
-import { pow } from './detmath';
+import { CES_RHO_EPSILON, clarityFactor } from './bounds';
+import { exp, log, pow } from './detmath';
 import { programmaticScore } from './indicators';
 import { MANAGER_IDS, type CornerTriple } from './types';
 import { tv } from './values';
@@ -35,21 +36,31 @@ export function metaTriangle(w: World): void {
   w.alignment = (1 - dw) * (1 - w.conflict);
   const align = Math.max(1e-6, w.alignment);
   let meanV = 0;
-  let sumC = 0;
-  let sumL = 0;
-  for (const m of ms) {
-    meanV += m.V / ms.length;
-    sumC += 0.25 * pow(Math.max(1e-6, m.C), p.rhoC);
-    sumL += 0.25 * pow(Math.max(1e-6, m.L), p.rhoL);
-  }
+  for (const m of ms) meanV += m.V / ms.length;
   w.metaV = clamp01(pow(align, p.thetaV) * meanV);
-  w.metaC = clamp01(pow(align, p.thetaC) * pow(sumC, 1 / p.rhoC));
-  w.metaL = clamp01(pow(sumL, 1 / p.rhoL));
+  w.metaC = clamp01(pow(align, p.thetaC) * ces(ms.map((m) => m.C), p.rhoC));
+  w.metaL = clamp01(ces(ms.map((m) => m.L), p.rhoL));
   // misalignment wastes method quality; a clear agenda focuses it (1 at the starting clarity of 0.6), and
-  // demoralised staff apply it less well (1 at the starting morale of 0.7)
+  // demoralised staff apply it less well (1 at the starting morale of 0.7); it can exceed 1 (bounds.ts: qEffMax)
   let clarity = 0;
   for (const m of ms) clarity += m.clarity / ms.length;
-  w.qEff = w.methodQuality * Math.sqrt(align) * (1 + p.clarityFocus * (clarity - 0.6)) * ((0.5 + w.staffMorale) / 1.2);
+  w.qEff = w.methodQuality * Math.sqrt(align) * clarityFactor(p.clarityFocus, clarity) * ((0.5 + w.staffMorale) / 1.2);
+}
+
+/**
+ * The CES mean of the managers' corners, (sum x^rho / n)^(1/rho), each corner at least 1e-6. At rho = 0
+ * the formula is 0/0; its limit there is the geometric mean, which the model uses for |rho| below 1e-6.
+ */
+export function ces(xs: readonly number[], rho: number): number {
+  if (Math.abs(rho) < CES_RHO_EPSILON) {
+    let sumLog = 0;
+    for (const x of xs) sumLog += log(Math.max(1e-6, x));
+    return exp(sumLog / xs.length);
+  }
+  let sum = 0;
+  const share = 1 / xs.length;
+  for (const x of xs) sum += share * pow(Math.max(1e-6, x), rho);
+  return pow(sum, 1 / rho);
 }
 
 export function balanceOf(c: CornerTriple): number {

@@ -45,6 +45,7 @@ export function applyEvent(w: World, e: ModelEvent): void {
       launch(w, e.manager, e.kind, e.corner, true);
       break;
     case 'merger':
+      if (w.mergerMonth >= 0) break; // the two are merged already (the schema allows one merger)
       w.mergerMonth = w.t;
       w.methodQuality = clamp01(w.methodQuality - 0.1);
       w.staffMorale = clamp01(w.staffMorale - 0.1);

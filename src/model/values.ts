@@ -53,12 +53,36 @@ export const VALUE_PROFILES = {
 export type ProfileName = keyof typeof VALUE_PROFILES;
 export const PROFILE_NAMES = Object.keys(VALUE_PROFILES) as ProfileName[];
 
-/** A mixture of named profiles, normalised to a weight vector over the indicators. */
+/**
+ * Relative weights (shares of a mixture, audiences' powers) scaled by a power of two so that the largest lies
+ * in [1, 2). Scaling by a power of two is exact, so ratios and every normalised result keep their bits; it
+ * only matters for tiny weights (5e-324, the smallest double), whose products would otherwise round to 0.
+ * Weights that are all 0 (or not positive) come back unchanged.
+ */
+export function relativeWeights(values: readonly number[]): number[] {
+  let max = 0;
+  for (const v of values) if (v > max) max = v;
+  if (!(max > 0) || !Number.isFinite(max)) return [...values];
+  let up = 0;
+  let down = 0;
+  for (let m = max; m < 1; m *= 2) up++;
+  for (let m = max; m >= 2; m /= 2) down++;
+  return values.map((v) => {
+    let x = v;
+    for (let i = 0; i < up; i++) x *= 2;
+    for (let i = 0; i < down; i++) x /= 2;
+    return x;
+  });
+}
+
+/** A mixture of named profiles, normalised to a weight vector over the indicators (shares are relative). */
 export function mixProfiles(mix: Partial<Record<ProfileName, number>>): number[] {
   const w = new Array<number>(K).fill(0);
+  const shares = relativeWeights(PROFILE_NAMES.map((name) => mix[name] ?? 0));
   let total = 0;
-  for (const name of PROFILE_NAMES) {
-    const share = mix[name] ?? 0;
+  for (let i = 0; i < PROFILE_NAMES.length; i++) {
+    const name = PROFILE_NAMES[i];
+    const share = shares[i];
     if (share <= 0) continue;
     total += share;
     const prof = VALUE_PROFILES[name];

@@ -3,7 +3,7 @@ import { ClientPool, initialEmployed, initialStock, initialSubsidised, respectFe
 import type { ModelConfig, ModelEvent } from './config';
 import type { Params } from './params';
 import { createStreams, type Streams } from './random';
-import { K, tv } from './values';
+import { K, relativeWeights, tv } from './values';
 import {
   AUDIENCE_IDS,
   MANAGER_IDS,
@@ -15,6 +15,7 @@ import {
   type ManagerId,
 } from './types';
 import { Rolling } from './rolling';
+import { inhabitants } from './bounds';
 
 /** months of performance deviations the loop gain looks back over (meta.ts: a 12-month lag over a 24-month window) */
 export const DEV_HISTORY = 36;
@@ -128,6 +129,8 @@ export interface World {
   isTwin: boolean;
   rng: Streams;
   pool: ClientPool;
+  /** inhabitants aged 18 to the AOW age: the most people the model tracks at once (bounds.ts) */
+  inhabitants: number;
   // environment
   lmX: number;
   lm: number;
@@ -255,7 +258,8 @@ export function createWorld(config: ModelConfig, seed: number, months: number, i
   const params = { ...config.params };
   const rng = createStreams(seed, isTwin ? ':twin' : '');
   if (isTwin) rng.env = createStreams(seed).env;
-  const pool = new ClientPool(Math.ceil(params.N0 * 2.2) + 64);
+  const population = inhabitants(params.N0);
+  const pool = new ClientPool(Math.ceil(params.N0 * 2.2) + 64, population);
   // the respect clients feel at the start (flows.ts), for the stock's settled satisfaction
   const respect0 = respectFelt(0, config.managers.H.stance.legitimacy, params.strictness, params.staffMorale0);
   initialStock(pool, params, rng.clients, respect0);
@@ -291,10 +295,13 @@ export function createWorld(config: ModelConfig, seed: number, months: number, i
     };
   }
   const audiences = {} as Record<AudienceId, AudienceState>;
-  for (const id of AUDIENCE_IDS) {
+  // powers are relative (only their ratios count); when all are 0, each audience counts the same
+  const given = relativeWeights(AUDIENCE_IDS.map((id) => config.audiences[id].power));
+  const powers = given.some((x) => x > 0) ? given : given.map(() => 1);
+  AUDIENCE_IDS.forEach((id, i) => {
     const ac = config.audiences[id];
-    audiences[id] = { id, weights: [...ac.weights], power: ac.power, support: params.U0, aspiration: 0.5, perceived: 0.5, frame: 0, comm: 0 };
-  }
+    audiences[id] = { id, weights: [...ac.weights], power: powers[i], support: params.U0, aspiration: 0.5, perceived: 0.5, frame: 0, comm: 0 };
+  });
   const schedule = [...config.events].sort((a, b) => a.month - b.month);
   const w: World = {
     t: 0,
@@ -303,6 +310,7 @@ export function createWorld(config: ModelConfig, seed: number, months: number, i
     isTwin,
     rng,
     pool,
+    inhabitants: population,
     lmX: 0,
     lm: params.lm0,
     vacPool: 0,

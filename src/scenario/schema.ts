@@ -46,7 +46,10 @@ const managersShape = Object.fromEntries(MANAGER_IDS.map((id) => [id, ManagerSch
   (typeof MANAGER_IDS)[number],
   z.ZodOptional<typeof ManagerSchema>
 >;
-const AudienceSchema = z.strictObject({ profile: ProfileSchema.optional(), power: unit.optional().describe('Weight in the political success dimension') });
+const AudienceSchema = z.strictObject({
+  profile: ProfileSchema.optional(),
+  power: unit.optional().describe('Weight in the political success dimension (relative to the other audiences\' powers)'),
+});
 const audiencesShape = Object.fromEntries(AUDIENCE_IDS.map((id) => [id, AudienceSchema.optional()])) as Record<
   (typeof AUDIENCE_IDS)[number],
   z.ZodOptional<typeof AudienceSchema>
@@ -120,18 +123,39 @@ const Merger = z.strictObject({ month, type: z.literal('merger') }).describe('We
 
 export const ScenarioEventSchema = z.discriminatedUnion('type', [SetEvent, LuckEventSchema, ElectionLoss, PerceptionShock, Initiative, Merger]);
 
-export const ScenarioSchema = z.strictObject({
-  $schema: z.string().optional(),
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
-  title: text,
-  description: text,
-  notice: text.describe('What a learner should notice'),
-  months: z.number().int().min(1).max(MAX_MONTHS).optional(),
-  params: ParamsOverlaySchema.optional(),
-  managers: z.strictObject(managersShape).optional(),
-  audiences: z.strictObject(audiencesShape).optional(),
-  events: z.array(ScenarioEventSchema).max(MAX_EVENTS).optional().describe(`Scheduled events, at most ${MAX_EVENTS.toLocaleString('en-US')}`),
-});
+// Cross-field rules: combinations of valid values that cannot make sense (docs/model.md, section 7.20).
+// The rest of the model's edges saturate with documented rules instead, so any value in a documented range
+// stays valid whatever the others are (a sweep over one range never fails because of another's default).
+const ALL_POWERS_ZERO = 'every audience has power 0, so no support would count in the political success dimension: give at least one audience a power above 0';
+const ONE_MERGER = 'the werkbedrijf and the sheltered-work company merge once';
+
+export const ScenarioSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
+    title: text,
+    description: text,
+    notice: text.describe('What a learner should notice'),
+    months: z.number().int().min(1).max(MAX_MONTHS).optional(),
+    params: ParamsOverlaySchema.optional(),
+    managers: z.strictObject(managersShape).optional(),
+    audiences: z.strictObject(audiencesShape).optional().describe('Per audience a value profile and a power. Cross-field rule: the four powers may not all be 0 (then no support would count in the political success dimension)'),
+    events: z
+      .array(ScenarioEventSchema)
+      .max(MAX_EVENTS)
+      .optional()
+      .describe(`Scheduled events, at most ${MAX_EVENTS.toLocaleString('en-US')}, applied at the start of their month in the order given. Cross-field rule: at most one merger (${ONE_MERGER})`),
+  })
+  .superRefine((s, ctx) => {
+    // the default powers are all above 0, so the powers are all 0 only when all four are set to 0
+    if (AUDIENCE_IDS.every((id) => s.audiences?.[id]?.power === 0)) {
+      ctx.addIssue({ code: 'custom', path: ['audiences'], message: `${AUDIENCE_IDS.map((id) => `$.audiences.${id}.power`).join(', ')}: ${ALL_POWERS_ZERO}` });
+    }
+    const mergers = (s.events ?? []).flatMap((e, i) => (e.type === 'merger' ? [i] : []));
+    for (const i of mergers.slice(1)) {
+      ctx.addIssue({ code: 'custom', path: ['events', i, 'type'], message: `a second merger: ${ONE_MERGER} (the first is $.events[${mergers[0]}])` });
+    }
+  });
 
 export type Scenario = z.infer<typeof ScenarioSchema>;
 export type ScenarioEvent = z.infer<typeof ScenarioEventSchema>;

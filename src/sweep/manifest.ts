@@ -11,6 +11,17 @@ import { runtimeInfo, toolInfo, type RuntimeInfo, type ToolInfo } from './proven
 
 export const MANIFEST_FORMAT = 'meerwaarde-sweep/1';
 
+/** How many failed runs the manifest names (all are counted, and their rows in runs.csv hold NaN). */
+export const FAILURES_KEPT = 20;
+
+/** Adds a failed run to a list kept by run number and at most FAILURES_KEPT long. */
+export function keepFailure(list: { run: number; message: string }[], run: number, message: string): void {
+  if (list.some((f) => f.run === run)) return;
+  list.push({ run, message });
+  list.sort((a, b) => a.run - b.run);
+  if (list.length > FAILURES_KEPT) list.length = FAILURES_KEPT;
+}
+
 /** One session of work on a sweep folder (a start, or a --resume); a merge lists its shards' sessions. */
 export interface SessionRecord {
   started: string;
@@ -51,6 +62,8 @@ export interface Manifest {
     /** runs whose model run threw (their outputs are NaN) */
     failed: number;
   };
+  /** the first failed runs (at most FAILURES_KEPT, by run number) and why each failed */
+  failures?: { run: number; message: string }[];
   columns: { factors: string[]; outputs: string[]; monthly: string[] };
   /** sha256: of each output file, when the session ended (absent while a sweep runs) */
   files: { runs: string; monthly: string | null; sha256?: Record<string, string> };

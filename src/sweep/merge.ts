@@ -4,7 +4,7 @@
 import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BufferedWriter, LineReader, runOfLine } from './lines';
-import { readManifest, writeManifest, type Manifest } from './manifest';
+import { keepFailure, readManifest, writeManifest, type Manifest } from './manifest';
 import { checksums, runtimeInfo, toolInfo } from './provenance';
 import { EXPERIMENT_FILE, fsReason, isUserFsError, makeDir, MONTHLY_FILE, removeDirs, RUNS_FILE, StoreError } from './store';
 
@@ -100,6 +100,10 @@ function mergeInto(dirs: string[], out: string, manifests: Manifest[], order: nu
       done: runs,
       failed: manifests.reduce((s, m) => s + m.counts.failed, 0),
     },
+    failures: manifests.reduce<{ run: number; message: string }[]>((list, m) => {
+      for (const f of m.failures ?? []) keepFailure(list, f.run, f.message);
+      return list;
+    }, []),
     status: 'complete',
     timing: {
       started: manifests.map((m) => m.timing.started).sort()[0],

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeDesign } from './designs';
-import { MANIFEST_FORMAT, readManifest, sessionRecord, writeManifest, type Manifest } from './manifest';
+import { keepFailure, MANIFEST_FORMAT, readManifest, sessionRecord, writeManifest, type Manifest } from './manifest';
 import { checksums, runtimeInfo, toolInfo } from './provenance';
 import { shardRun, shardSize, totalRuns, type Shard } from './plan';
 import type { Progress } from './progress';
@@ -74,6 +74,7 @@ export async function runSweep(o: SweepOptions): Promise<SweepReport> {
     experiment: { name: e.name, file: EXPERIMENT_FILE },
     design: { kind: design.kind, points: design.size, structure: design.structure },
     counts: { points: plan.points, replicates: plan.replicates, runs: total, shard: o.shard, shardRuns: size, done: 0, failed: 0 },
+    failures: [...(previous?.failures ?? [])],
     columns: { factors: e.factors.map((f) => f.name), outputs: e.outputs ?? [], monthly: e.monthly },
     files: { runs: RUNS_FILE, monthly: e.monthly.length > 0 ? MONTHLY_FILE : null },
     status: 'running',
@@ -173,6 +174,7 @@ export async function runSweep(o: SweepOptions): Promise<SweepReport> {
                     clientMonths += c.clientMonths;
                     if (c.error) {
                       manifest.counts.failed++;
+                      keepFailure(manifest.failures!, c.run, c.error);
                       o.onRunError?.(c.run, c.error);
                     }
                     done++;
