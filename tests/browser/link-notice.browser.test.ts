@@ -4,22 +4,14 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { en } from '../../src/ui/i18n/en';
 import { nl } from '../../src/ui/i18n/nl';
 import { ECHO_MAX } from '../../src/ui/link-notice';
-import { axe, openPage, requireChromium, startHarness, state, type Harness } from './harness';
+import { useHarness } from './checks';
+import { axe, openPage, state } from './harness';
 
-let harness: Harness;
-
-beforeAll(async () => {
-  requireChromium(); // fails (never skips) with the apt-get command when Chromium is missing
-  harness = await startHarness();
-}, 180_000);
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harnessOf = useHarness();
 
 const long = 'x'.repeat(5000);
 // four problems: a negative seed, a hexadecimal run length, a setting far outside its range, and junk
@@ -33,7 +25,7 @@ const lead = (template: string) => template.split('{')[0];
 describe('a malformed link', () => {
   for (const [lang, messages, locale] of [['en', en, 'en-GB'], ['nl', nl, 'nl-NL']] as const) {
     it(`names every problem in one short ${lang === 'en' ? 'English' : 'Dutch'} sentence each, quotes the link only in part, and starts from the defaults`, async () => {
-      const { page, errors } = await openPage(harness, { search: BAD, locale, viewport: { width: 390, height: 844 } });
+      const { page, errors } = await openPage(harnessOf(), { search: BAD, locale, viewport: { width: 390, height: 844 } });
       const notice = page.locator('.link-notice');
       await expect.poll(() => notice.isVisible()).toBe(true);
       expect(await notice.locator('h2').textContent()).toBe(messages['link.title']);
@@ -65,7 +57,7 @@ describe('a malformed link', () => {
 
   it('with more problems than it lists, says how many more; Escape dismisses it', async () => {
     const controls = Array.from({ length: 20 }, (_, i) => `c=${i}~managers.W.courage~${2 + i}`).join('&');
-    const { page } = await openPage(harness, { search: `?scenario=baseline&${controls}`, viewport: { width: 1024, height: 768 } });
+    const { page } = await openPage(harnessOf(), { search: `?scenario=baseline&${controls}`, viewport: { width: 1024, height: 768 } });
     const notice = page.locator('.link-notice');
     await expect.poll(() => notice.isVisible()).toBe(true);
     expect(await notice.locator('li').count()).toBe(5);
@@ -78,7 +70,7 @@ describe('a malformed link', () => {
   });
 
   it('a good link shows no notice', async () => {
-    const { page } = await openPage(harness, { search: '?v=1&scenario=baseline&seed=7&months=24&c=0~managers.W.courage~0.9' });
+    const { page } = await openPage(harnessOf(), { search: '?v=1&scenario=baseline&seed=7&months=24&c=0~managers.W.courage~0.9' });
     expect(await page.locator('.link-notice').count()).toBe(0);
     expect(await state(page)).toMatchObject({ seed: 7, months: 24, controls: [{ month: 0, type: 'set', path: 'managers.W.courage', value: 0.9 }] });
     await page.context().close();
