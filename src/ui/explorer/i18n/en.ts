@@ -1,6 +1,6 @@
 // The explorer's words in English: the source language (nl.ts is typed against these keys). Chapter
 // texts state what the deck and Moore say and what the model does; no text states a model result:
-// every number a student reads comes from a run they made (placeholders in braces).
+// every number a student reads comes from a run they made: a name in braces, such as {month}, is filled in from that run.
 export const explorerEn = {
   'x.title': 'Meerwaarde: no one best way',
   'x.subtitle': 'Seven short chapters on Moore’s strategic triangle in municipal labour integration',
